@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// The `pymaint` command: runs the prebuilt CLI bundle.
+import '../dist/cli/index.js'

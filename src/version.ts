@@ -1,0 +1,2 @@
+// pymaint's version, reported in report.json and SARIF; kept in step with package.json by a test.
+export const VERSION = '0.1.0'
