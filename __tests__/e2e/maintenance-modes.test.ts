@@ -1,0 +1,85 @@
+// Cleanup modes through the bundled action: dry-run prints the plan and writes nothing, off does
+// nothing, and a project in a subdirectory only cleans inside it (with .gitignore additions and
+// excludes from [tool.pymaint.cleanup]).
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { startGitHubEmulator, type GitHubEmulator } from '../harness/github-emulator.js'
+import { removeRun, type ActionRun } from '../harness/runner.js'
+import { JUNK, initialFiles, maintenanceRun, warnings } from './maintenance-support.js'
+
+const runs: ActionRun[] = []
+const emus: GitHubEmulator[] = []
+afterAll(async () => {
+  for (const e of emus) await e.close()
+  for (const r of runs) removeRun(r)
+})
+
+async function emulator(files: Record<string, string>): Promise<GitHubEmulator> {
+  const e = await startGitHubEmulator({ files })
+  emus.push(e)
+  return e
+}
+
+function writes(emu: GitHubEmulator): string[] {
+  return emu
+    .requests()
+    .filter(r => r.method !== 'GET')
+    .map(r => `${r.method} ${r.path}`)
+}
+
+describe('cleanup modes', () => {
+  it('dry-run lists every junk file with its reason and writes nothing', async () => {
+    const emu = await emulator(initialFiles())
+    const r = await maintenanceRun(emu, { inputs: { cleanup: 'dry-run', issues: 'false' } })
+    runs.push(r)
+    expect(r.outputs.status).toBe('failing')
+    expect(warnings(r)).toEqual([])
+    expect(r.stdout).toContain(`${Object.keys(JUNK).length} file(s) would be removed`)
+    for (const p of Object.keys(JUNK)) expect(r.stdout).toContain(`would remove ${p}  (`)
+    expect(r.stdout).toContain('would remove .DS_Store  (.DS_Store: macOS Finder metadata)')
+    expect(r.stdout).not.toContain('would remove .coveragerc')
+    expect(writes(emu)).toEqual([])
+    expect(r.outputs['cleanup-pr']).toBeUndefined()
+    expect(emu.invalidRequests()).toEqual([])
+  })
+
+  it('off makes no cleanup request at all', async () => {
+    const emu = await emulator(initialFiles())
+    const r = await maintenanceRun(emu, { inputs: { cleanup: 'off', issues: 'false' } })
+    runs.push(r)
+    expect(r.outputs.status).toBe('failing')
+    expect(emu.requests()).toEqual([])
+  })
+
+  it('a project in a subdirectory: only its junk goes, excludes hold, .gitignore gains the patterns', async () => {
+    const files: Record<string, string> = { '.DS_Store': 'outside the project', 'other/x.pyc': 'x' }
+    for (const [p, c] of Object.entries(initialFiles())) files[`proj/${p}`] = c
+    files['proj/keep-me/__pycache__/data.pyc'] = 'excluded'
+    files['proj/.gitignore'] = '# project ignores\n.venv/\n*.pyc\n'
+    files['proj/pyproject.toml'] +=
+      '\n[tool.pymaint.cleanup]\nexclude = ["keep-me/"]\ngitignore = true\n'
+    const emu = await emulator(files)
+    const r = await maintenanceRun(emu, { inputs: { 'working-directory': 'proj' } })
+    runs.push(r)
+    expect(warnings(r)).toEqual([])
+    const main = emu.readTree()
+    const branch = emu.readTree('pymaint/cleanup')
+    const removed = Object.keys(main).filter(p => !(p in branch))
+    expect(removed.sort()).toEqual(
+      Object.keys(JUNK)
+        .map(p => `proj/${p}`)
+        .sort()
+    )
+    expect(branch['.DS_Store']).toBe('outside the project')
+    expect(branch['other/x.pyc']).toBe('x')
+    expect(branch['proj/keep-me/__pycache__/data.pyc']).toBe('excluded')
+    // *.pyc was already ignored; the other matched patterns are appended once.
+    expect(branch['proj/.gitignore']).toBe(
+      '# project ignores\n.venv/\n*.pyc\n\n# Added by pymaint cleanup\n' +
+        '__pycache__/\n.pytest_cache/\n.coverage\n.DS_Store\n*~\n'
+    )
+    const pr = emu.pulls()[0]!
+    expect(pr.body).toContain('`proj/src/demo/old.pyc`')
+    expect(pr.body).toContain('`proj/.gitignore`')
+    expect(emu.invalidRequests()).toEqual([])
+  })
+})
