@@ -34849,7 +34849,7 @@ function checkLine(r) {
     else
         detail = n === 0 ? 'no findings' : `${n} finding${n === 1 ? '' : 's'}`;
     const version = r.tool.version ? ` ${r.tool.version}` : '';
-    return `${ICON[r.status]} ${r.title.padEnd(26)} ${detail}  (${r.tool.name}${version}, ${seconds(r.durationMs)})`;
+    return `${ICON[r.status]} ${r.title.padEnd(30)} ${detail}  (${r.tool.name}${version}, ${seconds(r.durationMs)})`;
 }
 function renderChecklist(report) {
     const lines = ['🔧 pymaint checks', '================'];
