@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Config } from '../config/types.js'
 import type { Report } from '../findings/model.js'
+import { renderHtml } from './html.js'
 import { renderJson } from './json.js'
 import { renderAllSarif, sarifOptions } from './sarif.js'
 import { projectSources } from './sources.js'
@@ -14,6 +15,7 @@ export interface WrittenReports {
   json: string
   files: string[]
   /** SARIF to upload, by check id: checks that ran (passed or failed). */
+  html: string
   sarif: Record<string, string>
   /** SARIF written for the record but not to upload (the tool errored: an empty run would
    *  close the category's open alerts), by check id, with the reason. */
@@ -36,6 +38,7 @@ export async function writeReports(
     return p
   }
   const json = await put('report.json', renderJson(report))
+  const html = await put('report.html', renderHtml(report, { sources }))
   const sarif: Record<string, string> = {}
   const sarifNotUploadable: WrittenReports['sarifNotUploadable'] = {}
   const runs = renderAllSarif(report, sarifOptions(config, sources, report.pymaint.version))
@@ -47,5 +50,5 @@ export async function writeReports(
       sarifNotUploadable[id] = { path: p, reason: `${id} ${c?.status}: ${c?.reason ?? ''}`.trim() }
     }
   }
-  return { dir, json, files, sarif, sarifNotUploadable }
+  return { dir, json, html, files, sarif, sarifNotUploadable }
 }
