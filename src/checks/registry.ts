@@ -2,9 +2,11 @@
 import type { Config } from '../config/types.js'
 import type { Check } from './check.js'
 import { ruffCheck } from './ruff.js'
+import { banditCheck } from './bandit.js'
 
 const BUILTIN: Record<string, Check> = {
-  ruff: ruffCheck
+  ruff: ruffCheck,
+  bandit: banditCheck
 }
 
 export function builtinCheck(id: string): Check | undefined {

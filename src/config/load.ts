@@ -348,7 +348,8 @@ export function loadConfig(opts: LoadOptions): Config {
   if (own) {
     for (const [k0, v] of Object.entries(own)) {
       const k = k0.replace(/_/g, '-')
-      if (SUBTABLES.has(k)) {
+      // `checks = [...]` is the option; `[tool.pymaint.checks.<id>]` (a table) the custom checks.
+      if (SUBTABLES.has(k) && !(k === 'checks' && (Array.isArray(v) || typeof v === 'string'))) {
         tables[k] = v
         continue
       }
