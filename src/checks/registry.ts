@@ -3,10 +3,12 @@ import type { Config } from '../config/types.js'
 import type { Check } from './check.js'
 import { ruffCheck } from './ruff.js'
 import { banditCheck } from './bandit.js'
+import { structureCheck } from './structure.js'
 
 const BUILTIN: Record<string, Check> = {
   ruff: ruffCheck,
-  bandit: banditCheck
+  bandit: banditCheck,
+  structure: structureCheck
 }
 
 export function builtinCheck(id: string): Check | undefined {
