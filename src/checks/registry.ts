@@ -4,6 +4,7 @@ import type { Check } from './check.js'
 import { ruffCheck } from './ruff.js'
 import { banditCheck } from './bandit.js'
 import { structureCheck } from './structure.js'
+import { customCheck } from './custom.js'
 
 const BUILTIN: Record<string, Check> = {
   ruff: ruffCheck,
@@ -15,11 +16,13 @@ export function builtinCheck(id: string): Check | undefined {
   return BUILTIN[id]
 }
 
-/** The checks a config selects, in its order; ids without a module yet are left out. */
+/** The checks a config selects, in its order (custom ones from [tool.pymaint.checks.<id>]);
+ * ids without a module yet are left out. */
 export function checksFor(config: Config): Check[] {
   const out: Check[] = []
   for (const id of config.checks) {
-    const c = BUILTIN[id]
+    const def = config.custom[id]
+    const c = BUILTIN[id] ?? (def ? customCheck(def) : undefined)
     if (c) out.push(c)
   }
   return out
