@@ -2827,11 +2827,24 @@ async function main(argv, io = defaultIO) {
         if (o.from.cli)
             flagOptions[o.name] = { type: 'string' };
     let parsed;
+    // `--coverage-threshold -5` is a value, not a flag: join it so validation can name the problem.
+    const args = [];
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        const name = a.startsWith('--') ? a.slice(2) : '';
+        const next = argv[i + 1];
+        if (flagOptions[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+            args.push(`${a}=${next}`);
+            i++;
+        }
+        else
+            args.push(a);
+    }
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: flagOptions, allowPositionals: true, strict: true });
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args, options: flagOptions, allowPositionals: true, strict: true });
     }
     catch (e) {
-        io.err(`pymaint: error: ${e.message.split('\n')[0]}\n${USAGE}\n`);
+        io.err(`pymaint: error: ${e.message.split('\n')[0]} (see pymaint --help)\n`);
         return 2;
     }
     const v = parsed.values;
@@ -2869,7 +2882,8 @@ async function main(argv, io = defaultIO) {
         }
         throw e;
     }
-    const quiet = v.quiet === true;
+    // Progress lines only on a terminal: in logs the checklist below says the same once.
+    const quiet = v.quiet === true || !process.stderr.isTTY;
     const report = await scan(config, {
         onCheckDone: r => (quiet ? undefined : io.err(`  ${checkLine(r)}\n`))
     });

@@ -2,12 +2,18 @@
 import type { Config } from '../config/types.js'
 import type { Check } from './check.js'
 import { ruffCheck } from './ruff.js'
+import { ruffFormatCheck } from './ruff-format.js'
+import { mypyCheck } from './mypy.js'
+import { pytestCheck } from './pytest.js'
 import { banditCheck } from './bandit.js'
 import { structureCheck } from './structure.js'
 import { customCheck } from './custom.js'
 
 const BUILTIN: Record<string, Check> = {
   ruff: ruffCheck,
+  'ruff-format': ruffFormatCheck,
+  mypy: mypyCheck,
+  pytest: pytestCheck,
   bandit: banditCheck,
   structure: structureCheck
 }

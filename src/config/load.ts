@@ -348,8 +348,8 @@ export function loadConfig(opts: LoadOptions): Config {
   if (own) {
     for (const [k0, v] of Object.entries(own)) {
       const k = k0.replace(/_/g, '-')
-      // `checks = [...]` is the option; `[tool.pymaint.checks.<id>]` (a table) the custom checks.
-      if (SUBTABLES.has(k) && !(k === 'checks' && (Array.isArray(v) || typeof v === 'string'))) {
+      // `checks` is both the list of checks to run and the [tool.pymaint.checks] custom table.
+      if (SUBTABLES.has(k) && !(k === 'checks' && Array.isArray(v))) {
         tables[k] = v
         continue
       }
