@@ -8,6 +8,8 @@ import { pytestCheck } from './pytest.js'
 import { banditCheck } from './bandit.js'
 import { structureCheck } from './structure.js'
 import { customCheck } from './custom.js'
+import { pipAuditCheck } from './pip-audit.js'
+import { safetyCheck } from './safety.js'
 
 const BUILTIN: Record<string, Check> = {
   ruff: ruffCheck,
@@ -15,7 +17,9 @@ const BUILTIN: Record<string, Check> = {
   mypy: mypyCheck,
   pytest: pytestCheck,
   bandit: banditCheck,
-  structure: structureCheck
+  structure: structureCheck,
+  'pip-audit': pipAuditCheck,
+  safety: safetyCheck
 }
 
 export function builtinCheck(id: string): Check | undefined {
