@@ -11,7 +11,11 @@ import { run } from '../../src/tools/exec.js'
 import { ToolResolver } from '../../src/tools/resolve.js'
 import { banditScan, banditSettings, banditArgs } from '../../src/checks/bandit.js'
 import { banditFindings, parseBanditJson, securityGate } from '../../src/checks/bandit-parse.js'
+import { MIN_SHARD_BYTES, shardCount, splitShards } from '../../src/checks/bandit-shards.js'
 import type { Finding } from '../../src/findings/model.js'
+import { writeReports } from '../../src/reports/write.js'
+import { validateSarif } from '../support/sarif-validator.js'
+import { readFileSync } from 'node:fs'
 
 const FIXTURE = path.resolve('__tests__/fixtures/security-project')
 
@@ -122,6 +126,50 @@ describe('bandit check on the security fixture', () => {
     const onlyLow = securityGate(lows, config())
     expect(onlyLow.status).toBe('warning')
     expect(onlyLow.passed).toBe(true)
+  })
+})
+
+describe('bandit shard planning', () => {
+  it('shards only when every shard gets MIN_SHARD_BYTES, at most one per core and per file', () => {
+    expect(shardCount(MIN_SHARD_BYTES * 2 - 1, 2, 100)).toBe(1)
+    expect(shardCount(MIN_SHARD_BYTES * 2, 2, 100)).toBe(2)
+    expect(shardCount(MIN_SHARD_BYTES * 10, 4, 100)).toBe(4)
+    expect(shardCount(MIN_SHARD_BYTES * 10, 4, 3)).toBe(3)
+    expect(shardCount(MIN_SHARD_BYTES * 10, 1, 100)).toBe(1)
+  })
+
+  it('balances shards by size and keeps every file exactly once', () => {
+    const files = [900, 500, 400, 300, 200, 100, 100].map((size, i) => ({ path: `f${i}.py`, size }))
+    const shards = splitShards(files, 2)
+    const sums = shards.map(s => s.reduce((n, f) => n + f.size, 0))
+    expect(sums.sort()).toEqual([1200, 1300])
+    expect(
+      shards
+        .flat()
+        .map(f => f.path)
+        .sort()
+    ).toEqual(files.map(f => f.path).sort())
+  })
+})
+
+describe('bandit SARIF', () => {
+  it('passes sarif-multitool (Sarif;Gh) and carries security-severity and helpUri per rule', async () => {
+    const c = config()
+    const written = await writeReports(await scan(c), c)
+    const file = written.sarif.bandit!
+    expect((await validateSarif(file)).errors).toEqual([])
+    const log = JSON.parse(readFileSync(file, 'utf8')) as {
+      runs: {
+        tool: {
+          driver: {
+            rules: { id: string; helpUri?: string; properties?: Record<string, unknown> }[]
+          }
+        }
+      }[]
+    }
+    const b602 = log.runs[0]!.tool.driver.rules.find(r => r.id === 'B602')!
+    expect(b602.properties?.['security-severity']).toBe('8.0')
+    expect(b602.helpUri).toMatch(/b602/)
   })
 })
 

@@ -168,3 +168,19 @@ describe('relative import resolution', () => {
     expect(importTargets(imp('a.b', 0, []), 'p.mod', false)).toEqual(['a.b'])
   })
 })
+
+describe('structure configuration errors', () => {
+  it('a structure script that does not exist is a ConfigError naming the setting', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pymaint-noscript-'))
+    writeFileSync(
+      path.join(dir, 'pyproject.toml'),
+      '[tool.pymaint.structure]\nscript = "scripts/nope.py"\n'
+    )
+    expect(() => cfg(dir)).toThrow(
+      /\[tool\.pymaint\.structure\] script: "scripts\/nope\.py" does not exist/
+    )
+    expect(() => cfg(dir, { 'structure-script': '../outside.py' })).toThrow(
+      /--structure-script: .*outside the project/
+    )
+  })
+})
