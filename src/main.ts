@@ -13,6 +13,7 @@ import { renderJson } from './reports/json.js'
 import { readGitHubRun } from './github/context.js'
 import { runPublishers } from './publish/publisher.js'
 import { publishers } from './publish/registry.js'
+import { renderPublishSection } from './publish/summary.js'
 import { writeFile } from 'node:fs/promises'
 
 export async function run(): Promise<void> {
@@ -78,8 +79,17 @@ export async function run(): Promise<void> {
     }
     for (const [k, v] of Object.entries(outputs)) core.setOutput(k, v)
     if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(renderChecklistSummary(report)).write()
+      await core.summary
+        .addRaw(renderChecklistSummary(report))
+        .addRaw(renderPublishSection(outcomes))
+        .write()
     }
+    // A publisher asked for explicitly (upload-sarif: true) fails the step; others only warn.
+    const required = outcomes.filter(o => o.result === 'failed' && o.required)
+    if (required.length)
+      core.setFailed(
+        `pymaint: ${required.map(o => `${o.id} failed: ${o.reason ?? 'unknown error'}`).join('; ')}`
+      )
     if (failsRun(report.status, config.failOn)) {
       const failing = report.gates.filter(g => g.status === 'failed').map(g => g.id)
       core.setFailed(
