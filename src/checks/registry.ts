@@ -2,9 +2,15 @@
 import type { Config } from '../config/types.js'
 import type { Check } from './check.js'
 import { ruffCheck } from './ruff.js'
+import { ruffFormatCheck } from './ruff-format.js'
+import { mypyCheck } from './mypy.js'
+import { pytestCheck } from './pytest.js'
 
 const BUILTIN: Record<string, Check> = {
-  ruff: ruffCheck
+  ruff: ruffCheck,
+  'ruff-format': ruffFormatCheck,
+  mypy: mypyCheck,
+  pytest: pytestCheck
 }
 
 export function builtinCheck(id: string): Check | undefined {

@@ -348,7 +348,8 @@ export function loadConfig(opts: LoadOptions): Config {
   if (own) {
     for (const [k0, v] of Object.entries(own)) {
       const k = k0.replace(/_/g, '-')
-      if (SUBTABLES.has(k)) {
+      // `checks` is both the list of checks to run and the [tool.pymaint.checks] custom table.
+      if (SUBTABLES.has(k) && !(k === 'checks' && Array.isArray(v))) {
         tables[k] = v
         continue
       }
