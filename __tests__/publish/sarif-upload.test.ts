@@ -28,10 +28,10 @@ const pr = (headRepo: unknown = { full_name: 'octo/demo' }) => ({
 })
 
 describe('uploadTarget', () => {
-  it('uses the branch ref and the checked-out commit on push and schedule', () => {
+  it('uses GITHUB_REF and GITHUB_SHA on push and schedule', () => {
     const gh = { eventName: 'schedule', ref: 'refs/heads/main', sha: MERGE, event: {} }
     expect(uploadTarget(gh, null)).toEqual({ ref: 'refs/heads/main', commitSha: MERGE })
-    expect(uploadTarget(gh, HEAD)).toEqual({ ref: 'refs/heads/main', commitSha: HEAD })
+    expect(uploadTarget(gh, HEAD)).toEqual({ ref: 'refs/heads/main', commitSha: MERGE })
   })
   it('uses the merge ref and merge commit on a pull request', () => {
     expect(uploadTarget(pr(), MERGE)).toEqual({ ref: 'refs/pull/7/merge', commitSha: MERGE })

@@ -1,7 +1,6 @@
 // Code scanning publisher: one SARIF upload per check (its own category), then polls GitHub's
 // processing status. `upload-sarif: auto` skips where uploads cannot work; `true` fails there.
-import { readdir, readFile } from 'node:fs/promises'
-import path from 'node:path'
+import { readFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import type { Octokit } from '@octokit/rest'
 import type { PublishContext, Publisher } from './publisher.js'
@@ -25,21 +24,15 @@ function envMs(name: string, fallback: number): number {
 
 const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))
 
-/** The SARIF files of the report, by check id: what the report writer lists, else sarif/*.sarif. */
-export async function sarifFiles(ctx: PublishContext): Promise<Array<[string, string]>> {
-  const listed = (ctx.written as { sarif?: Record<string, string> }).sarif
-  if (listed) return Object.entries(listed)
-  const dir = path.join(ctx.written.dir, 'sarif')
-  let names: string[] = []
-  try {
-    names = await readdir(dir)
-  } catch {
-    return []
-  }
-  return names
-    .filter(n => n.endsWith('.sarif'))
-    .sort()
-    .map(n => [n.slice(0, -'.sarif'.length), path.join(dir, n)])
+/**
+ * The SARIF files to upload, by check id, in check order. The report writer leaves out checks
+ * that errored: an empty run would close that category's open alerts.
+ */
+export function sarifFiles(ctx: PublishContext): Array<[string, string]> {
+  const order = ctx.report.checks.map(c => c.id)
+  return Object.entries(ctx.written.sarif ?? {}).sort(
+    ([a], [b]) => order.indexOf(a) - order.indexOf(b)
+  )
 }
 
 /** The commit the workspace has checked out (a PR workflow may have checked out the head). */
@@ -110,8 +103,13 @@ export async function publishCodeScanning(ctx: PublishContext): Promise<PublishO
     return cannot(
       'pull request from a fork: its token is read-only, so code scanning uploads cannot work (results are in the artifact)'
     )
-  const files = await sarifFiles(ctx)
-  if (files.length === 0) return { id, result: 'skipped', reason: 'no SARIF files in the report' }
+  for (const [check, w] of Object.entries(ctx.written.sarifNotUploadable ?? {}))
+    ctx.log.info(
+      `Code scanning: ${check} not uploaded (${w.reason}); its open alerts stay as they are`
+    )
+  const files = sarifFiles(ctx)
+  if (files.length === 0)
+    return { id, result: 'skipped', reason: 'no SARIF to upload (no check ran)' }
   const target = uploadTarget(gh, await checkoutHead(ctx.config.workspace))
   if ('error' in target) return cannot(target.error)
 

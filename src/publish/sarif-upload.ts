@@ -50,7 +50,7 @@ export function isForkPullRequest(
  * The ref and commit an upload is for. Like codeql-action: on a pull request the merge ref
  * `refs/pull/N/merge` with the merge commit GITHUB_SHA; when the workflow checked out the PR head
  * instead (checkoutHead is the head sha), `refs/pull/N/head` with that sha. Elsewhere GITHUB_REF
- * and the checked-out commit (falling back to GITHUB_SHA).
+ * and GITHUB_SHA: codeql-action notes the checkout differs from GITHUB_SHA only in that PR case.
  */
 export function uploadTarget(
   gh: Pick<GitHubRun, 'eventName' | 'event' | 'ref' | 'sha'>,
@@ -69,10 +69,8 @@ export function uploadTarget(
     return {
       error: `GITHUB_REF (${gh.ref || 'unset'}) is not a branch, tag or pull request ref`
     }
-  const commitSha = head ?? gh.sha
-  if (!SHA.test(commitSha))
-    return { error: `GITHUB_SHA is not a commit sha (${commitSha || 'unset'})` }
-  return { ref: gh.ref, commitSha }
+  if (!SHA.test(gh.sha)) return { error: `GITHUB_SHA is not a commit sha (${gh.sha || 'unset'})` }
+  return { ref: gh.ref, commitSha: gh.sha }
 }
 
 interface SarifLog {
