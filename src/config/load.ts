@@ -428,6 +428,14 @@ export function loadConfig(opts: LoadOptions): Config {
       )
   }
 
+  // A secret: the message never repeats the value.
+  const slackUrl = get<string>('slack-webhook-url')
+  if (slackUrl && !/^https?:\/\/[^\s/]+\/\S*$/.test(slackUrl))
+    throw new ConfigError(
+      label(optionByName('slack-webhook-url')!, opts.source),
+      'is not an http(s) URL (the value is not shown: it is a secret); allowed: https://hooks.slack.com/services/…'
+    )
+
   const outGiven = get<string>('out')
   const outDir = outGiven ? path.resolve(workspace, outGiven) : opts.defaultOutDir
 
