@@ -58,7 +58,7 @@ function ctx(failing: string[], runId: string): PublishContext {
   return {
     config,
     report,
-    written: { dir: '', json: '', files: [] },
+    written: {} as PublishContext['written'],
     github,
     log: { info: () => undefined, warning: () => undefined },
     outputs: {},

@@ -265,7 +265,7 @@ export const cleanupPublisher: Publisher = {
       const msg = (e as Error).message ?? ''
       const why =
         (e as { status?: number }).status === 403 && /not permitted to create/i.test(msg)
-          ? `GitHub Actions may not create pull requests here (403 ${msg.split('\n')[0]}): enable "Allow GitHub Actions to create and approve pull requests" in Settings → Actions → General → Workflow permissions (and in the organisation's settings)`
+          ? `GitHub Actions may not create pull requests here (403 ${msg.split('\n')[0]!.replace(/ - https:\/\/docs\.github\.com\S*/, '')}): enable "Allow GitHub Actions to create and approve pull requests" in Settings → Actions → General → Workflow permissions (and in the organisation's settings)`
           : describeGitHubError(e, perm)
       const left = step.startsWith('open the cleanup') ? ` (branch ${branch} holds the commit)` : ''
       return { id, result: 'failed', reason: `could not ${step}: ${why}${left}` }
