@@ -79,6 +79,13 @@ describe('maintenance lifecycle through the bundled action', () => {
     expect(issue.body).toContain('F401')
     expect(issue.body).toMatch(/<!-- pymaint:issue \{.*"failingGates":\["lint"\].*\} -->/)
     expect(emu.comments(issue.number)).toHaveLength(0)
+    // The issue links the run and the cleanup PR the same run produced.
+    expect(issue.body).toContain(
+      `[Cleanup pull request](https://github.com/${emu.fullName}/pull/${pr.number})`
+    )
+    expect(issue.body).toMatch(
+      /\[Workflow run \d+\]\(https:\/\/github\.com\/.*\/actions\/runs\/\d+\)/
+    )
   })
 
   it('re-runs on a moved default branch rebuild the same branch on the new head', async () => {

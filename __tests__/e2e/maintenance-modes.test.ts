@@ -2,9 +2,16 @@
 // nothing, and a project in a subdirectory only cleans inside it (with .gitignore additions and
 // excludes from [tool.pymaint.cleanup]).
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { startGitHubEmulator, type GitHubEmulator } from '../harness/github-emulator.js'
 import { removeRun, type ActionRun } from '../harness/runner.js'
-import { JUNK, initialFiles, maintenanceRun, warnings } from './maintenance-support.js'
+import {
+  JUNK,
+  SlackReceiver,
+  initialFiles,
+  maintenanceRun,
+  warnings
+} from './maintenance-support.js'
 
 const runs: ActionRun[] = []
 const emus: GitHubEmulator[] = []
@@ -81,5 +88,41 @@ describe('cleanup modes', () => {
     expect(pr.body).toContain('`proj/src/demo/old.pyc`')
     expect(pr.body).toContain('`proj/.gitignore`')
     expect(emu.invalidRequests()).toEqual([])
+  })
+
+  it('a pull request run or a feature-branch run leaves cleanup, issue and Slack alone', async () => {
+    const emu = await emulator(initialFiles())
+    const slack = await SlackReceiver.start('modesSECRET')
+    try {
+      for (const [event, ref] of [
+        ['pull_request', 'refs/pull/1/merge'],
+        ['workflow_dispatch', 'refs/heads/feature']
+      ] as const) {
+        const r = await maintenanceRun(emu, {
+          event,
+          ref,
+          inputs: { 'slack-webhook-url': slack.webhook }
+        })
+        runs.push(r)
+        expect(r.outputs.status).toBe('failing')
+        expect(warnings(r)).toEqual([])
+        const report = JSON.parse(readFileSync(r.outputs['report-json']!, 'utf8')) as {
+          publish: Array<{ id: string; result: string; reason?: string }>
+        }
+        for (const id of ['cleanup', 'issue', 'slack']) {
+          const o = report.publish.find(p => p.id === id)!
+          expect(o.result).toBe('skipped')
+          expect(o.reason).toMatch(
+            event === 'pull_request'
+              ? /pull_request run speaks for the pull request/
+              : /on refs\/heads\/feature, not the default branch main/
+          )
+        }
+      }
+      expect(writes(emu)).toEqual([])
+      expect(slack.messages).toHaveLength(0)
+    } finally {
+      await slack.close()
+    }
   })
 })

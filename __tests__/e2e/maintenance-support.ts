@@ -102,7 +102,8 @@ export interface MaintenanceRunOptions {
   inputs?: Record<string, string>
   token?: string
   runId?: string
-  event?: 'schedule' | 'workflow_dispatch'
+  event?: 'schedule' | 'workflow_dispatch' | 'pull_request'
+  ref?: string
 }
 
 /** One run of the bundle on a fresh checkout of the emulator's default branch. */
@@ -117,6 +118,7 @@ export async function maintenanceRun(
     token: opts.token,
     runId: opts.runId,
     event: { name: opts.event ?? 'schedule' },
+    ref: opts.ref,
     env: { PYMAINT_MAX_RETRY_WAIT_MS: '200' },
     inputs: {
       checks: 'ruff',

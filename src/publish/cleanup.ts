@@ -16,6 +16,7 @@ import type { Config } from '../config/types.js'
 import type { PublishOutcome } from '../findings/model.js'
 import type { PublishContext, Publisher } from './publisher.js'
 import { code, fitBody, md } from './markdown.js'
+import { notDefaultBranch } from './scope.js'
 
 export const CLEANUP_MARKER = '<!-- pymaint:cleanup -->'
 const LISTED = 300
@@ -143,6 +144,8 @@ export const cleanupPublisher: Publisher = {
     let step = 'read the default branch'
     let perm = 'contents: read'
     try {
+      const off = await notDefaultBranch(gh, octokit)
+      if (off) return { id, result: 'skipped', reason: off }
       const { data: repo } = await octokit.rest.repos.get(r)
       const defaultBranch = repo.default_branch
       if (branch === defaultBranch)

@@ -5,6 +5,7 @@ import type { Octokit } from '@octokit/rest'
 import { createOctokit, describeGitHubError } from '../github/client.js'
 import type { PublishContext, Publisher } from './publisher.js'
 import type { PublishOutcome } from '../findings/model.js'
+import { notDefaultBranch } from './scope.js'
 import { decodeMarker, hasMarker, issueChanged, type NotifyState } from './notify-state.js'
 import {
   changeComment,
@@ -122,8 +123,11 @@ export const issuePublisher: Publisher = {
     const { report } = ctx
     const failing = report.status === 'failing'
     const gates = failingGateIds(report)
-    let step = 'find the maintenance issue'
+    let step = 'read the repository'
     try {
+      const off = await notDefaultBranch(gh, octokit)
+      if (off) return { id, result: 'skipped', reason: off }
+      step = 'find the maintenance issue'
       const found = await findMaintenanceIssue(octokit, r, ctx.config.publish.issueLabel)
       const prev = found ? decodeMarker(found.body) : null
       const now = new Date().toISOString()
@@ -165,6 +169,14 @@ export const issuePublisher: Publisher = {
             body: renderIssueBody(report, ctx.previous, state)
           })
           ctx.log.info(`Maintenance issue #${found.number} closed: verdict ${report.status}`)
+        } else if (prev && !issueChanged(prev, report.status, gates)) {
+          // Already closed and nothing to record: no write at all.
+          return {
+            id,
+            result: 'skipped',
+            reason: `verdict ${report.status}; issue #${found.number} already closed`,
+            details: details(found.number)
+          }
         } else {
           // Keep the state current on the closed issue so Slack's cooldown still reads it.
           await octokit.rest.issues.update({ ...r, issue_number: found.number, body })
