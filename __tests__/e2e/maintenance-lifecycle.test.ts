@@ -69,7 +69,7 @@ describe('maintenance lifecycle through the bundled action', () => {
     for (const [p, content] of Object.entries(onBranch)) expect(mainBefore[p]).toBe(content)
     for (const p of Object.keys(KEEP)) expect(onBranch[p]).toBeDefined()
     for (const p of Object.keys(JUNK)) expect(pr.body).toContain(p)
-    expect(pr.body).toContain('<!-- pymaint:cleanup -->')
+    expect(pr.body).toMatch(/<!-- pymaint:cleanup [0-9a-f]{16} -->\s*$/)
 
     // One issue, labelled, with the failing gate; commented on never (nothing changed).
     const issue = emu.issues()[0]!
@@ -108,6 +108,7 @@ describe('maintenance lifecycle through the bundled action', () => {
     expect(warnings(r)).toEqual([])
     expect(openPulls()).toHaveLength(0)
     expect(emu.pulls()[0]!.state).toBe('closed')
+    expect(emu.pulls()[0]!.body).toContain('<!-- pymaint:cleanup closed -->')
     expect(emu.branches()).toEqual(['main'])
     const issue = emu.issues()[0]!
     expect(issue.state).toBe('closed')

@@ -3,6 +3,7 @@
 // excludes from [tool.pymaint.cleanup]).
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
+import { Octokit } from '@octokit/rest'
 import { startGitHubEmulator, type GitHubEmulator } from '../harness/github-emulator.js'
 import { removeRun, type ActionRun } from '../harness/runner.js'
 import {
@@ -124,5 +125,35 @@ describe('cleanup modes', () => {
     } finally {
       await slack.close()
     }
+  })
+
+  it('a cleanup PR a maintainer closed is not proposed again until the junk changes', async () => {
+    const emu = await emulator(initialFiles())
+    const first = await maintenanceRun(emu, { inputs: { issues: 'false' } })
+    runs.push(first)
+    const pr = Number(first.outputs['cleanup-pr'])
+    const octokit = new Octokit({ auth: 'ghs_maintainer', baseUrl: emu.url })
+    await octokit.rest.pulls.update({
+      owner: emu.owner,
+      repo: emu.repo,
+      pull_number: pr,
+      state: 'closed'
+    })
+
+    const again = await maintenanceRun(emu, { inputs: { issues: 'false' } })
+    runs.push(again)
+    expect(warnings(again)).toEqual([])
+    expect(again.outputs['cleanup-pr']).toBeUndefined()
+    expect(again.stdout).toContain(`#${pr} proposed these files and was closed without merging`)
+    expect(emu.pulls()).toHaveLength(1)
+
+    emu.commitFiles('main', { 'src/demo/new.pyc': 'more bytecode' }, 'More junk')
+    const changed = await maintenanceRun(emu, { inputs: { issues: 'false' } })
+    runs.push(changed)
+    const open = emu.pulls().filter(p => p.state === 'open')
+    expect(open).toHaveLength(1)
+    expect(open[0]!.number).not.toBe(pr)
+    expect(open[0]!.body).toContain('`src/demo/new.pyc`')
+    expect(emu.invalidRequests()).toEqual([])
   })
 })

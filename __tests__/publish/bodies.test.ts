@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { renderIssueBody, topFindings } from '../../src/publish/issue-body.js'
-import { renderCleanupBody, CLEANUP_MARKER } from '../../src/publish/cleanup.js'
+import { renderCleanupBody, CLEANUP_MARKER, planDigest } from '../../src/publish/cleanup.js'
 import { decodeMarker } from '../../src/publish/notify-state.js'
 import { md, code } from '../../src/publish/markdown.js'
 import { planCleanup } from '../../src/cleanup/safe-list.js'
@@ -103,7 +103,14 @@ describe('cleanup body', () => {
     )
     expect(body).toContain('- `proj/a/__pycache__/x.pyc`')
     expect(body).toContain('to `proj/.gitignore`')
-    expect(body.trimEnd().endsWith(CLEANUP_MARKER)).toBe(true)
+    expect(body).toMatch(/\n<!-- pymaint:cleanup [0-9a-f]{16} -->\n$/)
+    expect(body.includes(CLEANUP_MARKER)).toBe(true)
+    // The digest names the plan: other files, other digest; same files, same digest.
+    const other = planCleanup(['b.pyc'], { extend: [], exclude: [], gitignore: false })
+    expect(planDigest(other, 'proj')).not.toBe(planDigest(plan, 'proj'))
+    expect(planDigest(plan, 'proj')).toBe(
+      planDigest({ ...plan, remove: [...plan.remove].reverse() }, 'proj')
+    )
   })
 })
 

@@ -2,6 +2,7 @@
 // rebuilt from the default branch head each run, one open PR updated in place, closed and the
 // branch deleted when nothing is left. Candidates come from the default branch's tree, never
 // from the workspace, so untracked files cannot be touched and the PR matches what it targets.
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { Octokit } from '@octokit/rest'
 import { createOctokit, describeGitHubError } from '../github/client.js'
@@ -18,7 +19,21 @@ import type { PublishContext, Publisher } from './publisher.js'
 import { code, fitBody, md } from './markdown.js'
 import { notDefaultBranch } from './scope.js'
 
-export const CLEANUP_MARKER = '<!-- pymaint:cleanup -->'
+export const CLEANUP_MARKER = '<!-- pymaint:cleanup'
+const CLOSED_MARKER = `${CLEANUP_MARKER} closed -->`
+
+/** Identifies a plan, so a PR a maintainer closed is not proposed again for the same files. */
+export function planDigest(plan: CleanupPlan, prefix: string): string {
+  const paths = plan.remove.map(r => (prefix ? `${prefix}/${r.path}` : r.path)).sort()
+  return createHash('sha256')
+    .update(JSON.stringify([paths, plan.gitignoreAdditions]))
+    .digest('hex')
+    .slice(0, 16)
+}
+
+function markerFor(plan: CleanupPlan, prefix: string): string {
+  return `${CLEANUP_MARKER} ${planDigest(plan, prefix)} -->`
+}
 const LISTED = 300
 
 interface Repo {
@@ -62,7 +77,7 @@ export function renderCleanupBody(plan: CleanupPlan, prefix: string): string {
     'Only tracked files matching the safe list are ever removed (extend or exclude patterns in `[tool.pymaint.cleanup]`). ' +
       `pymaint rebuilds this branch on the default branch each run and closes this PR when nothing is left to clean.`
   )
-  return fitBody(lines.join('\n'), `\n\n${CLEANUP_MARKER}\n`)
+  return fitBody(lines.join('\n'), `\n\n${markerFor(plan, prefix)}\n`)
 }
 
 interface PullRef {
@@ -70,6 +85,7 @@ interface PullRef {
   html_url: string
   title: string
   body: string | null
+  merged_at?: string | null
 }
 
 async function openPull(octokit: Octokit, r: Repo, branch: string): Promise<PullRef | null> {
@@ -80,6 +96,23 @@ async function openPull(octokit: Octokit, r: Repo, branch: string): Promise<Pull
     per_page: 10
   })
   return (data[0] as PullRef | undefined) ?? null
+}
+
+/** The latest closed, unmerged PR of the branch, when it proposed exactly this plan. */
+async function declined(
+  octokit: Octokit,
+  r: Repo,
+  branch: string,
+  marker: string
+): Promise<PullRef | null> {
+  const { data } = await octokit.rest.pulls.list({
+    ...r,
+    head: `${r.owner}:${branch}`,
+    state: 'closed',
+    per_page: 1
+  })
+  const last = data[0] as PullRef | undefined
+  return last && !last.merged_at && (last.body ?? '').includes(marker) ? last : null
 }
 
 async function deleteBranch(octokit: Octokit, r: Repo, branch: string): Promise<boolean> {
@@ -186,7 +219,9 @@ export const cleanupPublisher: Publisher = {
             issue_number: pr.number,
             body: `Nothing is left to clean on ${code(defaultBranch)}; closing.`
           })
-          await octokit.rest.pulls.update({ ...r, pull_number: pr.number, state: 'closed' })
+          // Our own close drops the plan digest: the same junk committed again is proposed again.
+          const body = (pr.body ?? '').replace(/<!-- pymaint:cleanup [^>]*-->/, CLOSED_MARKER)
+          await octokit.rest.pulls.update({ ...r, pull_number: pr.number, state: 'closed', body })
         }
         step = `delete branch ${branch}`
         perm = 'contents: write'
@@ -201,6 +236,21 @@ export const cleanupPublisher: Publisher = {
           id,
           result: pr || deleted ? 'done' : 'skipped',
           reason: `nothing to clean${what ? `; ${what}` : ''}`
+        }
+      }
+
+      if (!pr) {
+        const closed = await declined(octokit, r, branch, markerFor(plan, prefix))
+        if (closed) {
+          ctx.log.info(
+            `Cleanup: #${closed.number} proposed these files and was closed without merging; not proposing them again`
+          )
+          return {
+            id,
+            result: 'skipped',
+            reason: `#${closed.number} with the same files was closed unmerged; exclude the patterns in [tool.pymaint.cleanup] to keep them`,
+            url: closed.html_url
+          }
         }
       }
 
