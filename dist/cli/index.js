@@ -5037,146 +5037,16 @@ function optionByName(name) {
     return OPTIONS.find(o => o.name === name);
 }
 
-;// CONCATENATED MODULE: ./src/config/load.ts
-// Builds the Config: action input / CLI flag > [tool.pymaint] > built-in default, every value
-// validated against its row in options.ts. Nothing here starts a tool or writes a file.
-
-
-
+;// CONCATENATED MODULE: ./src/config/tables.ts
+// The [tool.pymaint.*] sub-tables (structure, checks.<id>, cleanup): each validated into its typed
+// config with one-line ConfigErrors naming the key.
 
 
 const CHECK_ID = /^[a-z][a-z0-9-]{0,39}$/;
-const SUBTABLES = new Set(['structure', 'checks', 'cleanup']);
-function label(opt, source) {
-    if (source === 'input')
-        return `input '${opt.name}'`;
-    if (source === 'flag')
-        return `--${opt.name}`;
-    return `[tool.pymaint] ${opt.name}`;
-}
-function describeAllowed(opt) {
-    const t = opt.type;
-    switch (t.kind) {
-        case 'enum':
-            return `one of ${t.values.join(', ')}`;
-        case 'bool':
-            return 'true or false';
-        case 'number': {
-            const kind = t.integer ? 'a whole number' : 'a number';
-            if (t.min !== undefined && t.max !== undefined)
-                return `${kind} from ${t.min} to ${t.max}`;
-            if (t.min !== undefined)
-                return `${kind} ≥ ${t.min}`;
-            return kind;
-        }
-        case 'list':
-            return 'a comma-separated list';
-        case 'string':
-            return 'a string';
-    }
-}
 function show(v) {
     return JSON.stringify(v) ?? String(v);
 }
 /** Coerces one value (a string from an input/flag, or a TOML value) to the option's type. */
-function coerce(opt, value, where) {
-    const fail = () => {
-        throw new ConfigError(where, `${show(value)} is not allowed; expected ${describeAllowed(opt)}`);
-    };
-    const t = opt.type;
-    switch (t.kind) {
-        case 'string':
-            if (typeof value !== 'string')
-                fail();
-            return value.trim();
-        case 'list': {
-            if (Array.isArray(value)) {
-                if (!value.every(v => typeof v === 'string'))
-                    fail();
-                return value.map(s => s.trim()).filter(Boolean);
-            }
-            if (typeof value !== 'string')
-                fail();
-            return value
-                .split(/[,\n]/)
-                .map(s => s.trim())
-                .filter(Boolean);
-        }
-        case 'bool':
-            if (typeof value === 'boolean')
-                return value;
-            if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()))
-                return value.trim().toLowerCase() === 'true';
-            return fail();
-        case 'enum': {
-            const s = typeof value === 'boolean' ? String(value) : value;
-            if (typeof s !== 'string' || !t.values.includes(s.trim()))
-                fail();
-            return s.trim();
-        }
-        case 'number': {
-            let n;
-            if (typeof value === 'number')
-                n = value;
-            else if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value))
-                n = Number(value);
-            else
-                return fail();
-            if (!Number.isFinite(n))
-                fail();
-            if (t.integer && !Number.isInteger(n))
-                fail();
-            if (t.min !== undefined && n < t.min)
-                fail();
-            if (t.max !== undefined && n > t.max)
-                fail();
-            return n;
-        }
-    }
-}
-function readPyproject(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-    }
-    catch (e) {
-        throw new ConfigError(`config file ${file}`, `cannot be read (${e.message})`);
-    }
-    let doc;
-    try {
-        doc = parse(text);
-    }
-    catch (e) {
-        const first = String(e.message).split('\n')[0];
-        throw new ConfigError(`config file ${file}`, `is not valid TOML: ${first}`);
-    }
-    const tool = doc.tool;
-    const own = tool?.pymaint;
-    if (own === undefined)
-        return null;
-    if (typeof own !== 'object' || own === null || Array.isArray(own))
-        throw new ConfigError('[tool.pymaint]', 'must be a table');
-    return own;
-}
-function insideOf(parent, child) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
-function realOrSelf(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.realpathSync)(p);
-    }
-    catch {
-        return p;
-    }
-}
-function relPathList(name, list, root) {
-    for (const p of list) {
-        if (external_node_path_default().isAbsolute(p) || !insideOf(root, external_node_path_default().resolve(root, p)))
-            throw new ConfigError(name, `${show(p)} is outside the project; allowed: paths relative to ${root}`);
-    }
-    return list.map(p => p.split((external_node_path_default()).sep).join('/'));
-}
 function strList(v, where) {
     if (v === undefined)
         return [];
@@ -5298,6 +5168,143 @@ function loadCleanupTable(raw, mode, branch) {
         exclude: strList(table.exclude, `${where} exclude`),
         gitignore: gi
     };
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+// Builds the Config: action input / CLI flag > [tool.pymaint] > built-in default, every value
+// validated against its row in options.ts. Nothing here starts a tool or writes a file.
+
+
+
+
+
+
+const SUBTABLES = new Set(['structure', 'checks', 'cleanup']);
+function label(opt, source) {
+    if (source === 'input')
+        return `input '${opt.name}'`;
+    if (source === 'flag')
+        return `--${opt.name}`;
+    return `[tool.pymaint] ${opt.name}`;
+}
+function describeAllowed(opt) {
+    const t = opt.type;
+    switch (t.kind) {
+        case 'enum':
+            return `one of ${t.values.join(', ')}`;
+        case 'bool':
+            return 'true or false';
+        case 'number': {
+            const kind = t.integer ? 'a whole number' : 'a number';
+            if (t.min !== undefined && t.max !== undefined)
+                return `${kind} from ${t.min} to ${t.max}`;
+            if (t.min !== undefined)
+                return `${kind} ≥ ${t.min}`;
+            return kind;
+        }
+        case 'list':
+            return 'a comma-separated list';
+        case 'string':
+            return 'a string';
+    }
+}
+function coerce(opt, value, where) {
+    const fail = () => {
+        throw new ConfigError(where, `${show(value)} is not allowed; expected ${describeAllowed(opt)}`);
+    };
+    const t = opt.type;
+    switch (t.kind) {
+        case 'string':
+            if (typeof value !== 'string')
+                fail();
+            return value.trim();
+        case 'list': {
+            if (Array.isArray(value)) {
+                if (!value.every(v => typeof v === 'string'))
+                    fail();
+                return value.map(s => s.trim()).filter(Boolean);
+            }
+            if (typeof value !== 'string')
+                fail();
+            return value
+                .split(/[,\n]/)
+                .map(s => s.trim())
+                .filter(Boolean);
+        }
+        case 'bool':
+            if (typeof value === 'boolean')
+                return value;
+            if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()))
+                return value.trim().toLowerCase() === 'true';
+            return fail();
+        case 'enum': {
+            const s = typeof value === 'boolean' ? String(value) : value;
+            if (typeof s !== 'string' || !t.values.includes(s.trim()))
+                fail();
+            return s.trim();
+        }
+        case 'number': {
+            let n;
+            if (typeof value === 'number')
+                n = value;
+            else if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value))
+                n = Number(value);
+            else
+                return fail();
+            if (!Number.isFinite(n))
+                fail();
+            if (t.integer && !Number.isInteger(n))
+                fail();
+            if (t.min !== undefined && n < t.min)
+                fail();
+            if (t.max !== undefined && n > t.max)
+                fail();
+            return n;
+        }
+    }
+}
+function readPyproject(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        throw new ConfigError(`config file ${file}`, `cannot be read (${e.message})`);
+    }
+    let doc;
+    try {
+        doc = parse(text);
+    }
+    catch (e) {
+        const first = String(e.message).split('\n')[0];
+        throw new ConfigError(`config file ${file}`, `is not valid TOML: ${first}`);
+    }
+    const tool = doc.tool;
+    const own = tool?.pymaint;
+    if (own === undefined)
+        return null;
+    if (typeof own !== 'object' || own === null || Array.isArray(own))
+        throw new ConfigError('[tool.pymaint]', 'must be a table');
+    return own;
+}
+function insideOf(parent, child) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+function realOrSelf(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.realpathSync)(p);
+    }
+    catch {
+        return p;
+    }
+}
+function relPathList(name, list, root) {
+    for (const p of list) {
+        if (external_node_path_default().isAbsolute(p) || !insideOf(root, external_node_path_default().resolve(root, p)))
+            throw new ConfigError(name, `${show(p)} is outside the project; allowed: paths relative to ${root}`);
+    }
+    return list.map(p => p.split((external_node_path_default()).sep).join('/'));
 }
 function loadConfig(opts) {
     const workspace = realOrSelf(external_node_path_default().resolve(opts.workspace));
