@@ -84,6 +84,9 @@ describe('issue body', () => {
     expect(body).toContain('@\u200boctocat')
     expect(body).not.toContain('<b>')
     expect(body).toContain('[Workflow run 9](https://github.com/o/r/actions/runs/9)')
+    expect(body).toContain(
+      '[`src/a.py:3`](https://github.com/o/r/blob/abc/src/a.py#L3) error **F401**'
+    )
     expect(body).toContain('[Report artifact](https://github.com/o/r/actions/runs/9/artifacts/1)')
     expect(body).not.toContain('o.github.io')
     expect(decodeMarker(body)).toEqual({ v: 1, verdict: 'failing', failingGates: ['lint'] })
