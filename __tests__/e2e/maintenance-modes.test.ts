@@ -156,4 +156,29 @@ describe('cleanup modes', () => {
     expect(open[0]!.body).toContain('`src/demo/new.pyc`')
     expect(emu.invalidRequests()).toEqual([])
   })
+
+  it('"A pull request already exists" (a run that raced ours) reuses that PR', async () => {
+    const emu = await emulator(initialFiles())
+    const first = await maintenanceRun(emu, { inputs: { issues: 'false' } })
+    runs.push(first)
+    // The next lookup misses the open PR, as when another run opened it a moment ago.
+    const miss = emu.fault({
+      method: 'GET',
+      route: '/repos/{owner}/{repo}/pulls',
+      status: 200,
+      body: [],
+      times: 1
+    })
+    emu.commitFiles('main', { 'docs/more.md': 'more\n' }, 'Move main')
+    const second = await maintenanceRun(emu, { inputs: { issues: 'false' } })
+    runs.push(second)
+    expect(miss.hits).toBe(1)
+    expect(warnings(second)).toEqual([])
+    expect(
+      emu.requests({ method: 'POST', route: '/repos/{owner}/{repo}/pulls' }).map(r => r.status)
+    ).toEqual([201, 422])
+    expect(emu.pulls()).toHaveLength(1)
+    expect(second.outputs['cleanup-pr']).toBe(first.outputs['cleanup-pr'])
+    expect(emu.invalidRequests()).toEqual([])
+  })
 })
