@@ -37,7 +37,10 @@ function writes(emu: GitHubEmulator): string[] {
 describe('cleanup modes', () => {
   it('dry-run lists every junk file with its reason and writes nothing', async () => {
     const emu = await emulator(initialFiles())
-    const r = await maintenanceRun(emu, { inputs: { cleanup: 'dry-run', issues: 'false' } })
+    const r = await maintenanceRun(emu, {
+      inputs: { cleanup: 'dry-run', issues: 'false' },
+      untracked: { 'src/demo/__pycache__/local.cpython-312.pyc': 'only in the workspace' }
+    })
     runs.push(r)
     expect(r.outputs.status).toBe('failing')
     expect(warnings(r)).toEqual([])
@@ -45,6 +48,8 @@ describe('cleanup modes', () => {
     for (const p of Object.keys(JUNK)) expect(r.stdout).toContain(`would remove ${p}  (`)
     expect(r.stdout).toContain('would remove .DS_Store  (.DS_Store: macOS Finder metadata)')
     expect(r.stdout).not.toContain('would remove .coveragerc')
+    // Candidates come from the repository's tree: a workspace-only file is never in the plan.
+    expect(r.stdout).not.toContain('local.cpython-312.pyc')
     expect(writes(emu)).toEqual([])
     expect(r.outputs['cleanup-pr']).toBeUndefined()
     expect(emu.invalidRequests()).toEqual([])

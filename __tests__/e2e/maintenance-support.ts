@@ -104,6 +104,8 @@ export interface MaintenanceRunOptions {
   runId?: string
   event?: 'schedule' | 'workflow_dispatch' | 'pull_request'
   ref?: string
+  /** Files only in the workspace (never committed to the emulated repository). */
+  untracked?: Record<string, string>
 }
 
 /** One run of the bundle on a fresh checkout of the emulator's default branch. */
@@ -114,7 +116,7 @@ export async function maintenanceRun(
   return runAction({
     entry: ensureBundle(),
     github: emu,
-    files: emu.readTree(),
+    files: { ...emu.readTree(), ...opts.untracked },
     token: opts.token,
     runId: opts.runId,
     event: { name: opts.event ?? 'schedule' },
