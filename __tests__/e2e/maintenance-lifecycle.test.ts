@@ -130,9 +130,10 @@ describe('maintenance lifecycle through the bundled action', () => {
     const comments = emu.comments(issue.number)
     expect(comments).toHaveLength(2)
     expect(comments[1]!.body).toMatch(/Failing again/)
-    // No junk now: no new PR, no branch.
+    // No junk now: no new PR, no branch, and no delete attempted for a branch that is gone.
     expect(openPulls()).toHaveLength(0)
     expect(emu.branches()).toEqual(['main'])
+    expect(emu.requests({ method: 'DELETE' })).toHaveLength(1)
   })
 
   it("sent only requests GitHub's OpenAPI description allows", () => {

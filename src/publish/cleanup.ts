@@ -116,6 +116,13 @@ async function declined(
 }
 
 async function deleteBranch(octokit: Octokit, r: Repo, branch: string): Promise<boolean> {
+  // Look first: a clean repository then costs no write (and no 403 on a read-only token).
+  try {
+    await octokit.rest.git.getRef({ ...r, ref: `heads/${branch}` })
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return false
+    throw e
+  }
   try {
     await octokit.rest.git.deleteRef({ ...r, ref: `heads/${branch}` })
     return true
