@@ -79,6 +79,9 @@ describe('maintenance lifecycle through the bundled action', () => {
     expect(issue.body).toContain('F401')
     expect(issue.body).toMatch(/<!-- pymaint:issue \{.*"failingGates":\["lint"\].*\} -->/)
     expect(emu.comments(issue.number)).toHaveLength(0)
+    expect(
+      emu.requests({ method: 'POST', route: '/repos/{owner}/{repo}/issues/{issue_number}/labels' })
+    ).toHaveLength(0)
     // The issue links the run and the cleanup PR the same run produced.
     expect(issue.body).toContain(
       `[Cleanup pull request](https://github.com/${emu.fullName}/pull/${pr.number})`

@@ -112,7 +112,9 @@ describe('issue publisher', () => {
     const o = await issuePublisher.publish(c)
     expect(o.result).toBe('done')
     expect(c.outputs['issue-number']).toBe(String(mine.number))
-    expect(emu.issues().find(i => i.number === mine.number)!.labels).toContain('maintenance')
+    const after = emu.issues().find(i => i.number === mine.number)!
+    expect(after.labels).toContain('maintenance')
+    expect(after.title).toBe('renamed by a human')
     expect(emu.invalidRequests()).toEqual([])
   })
 })

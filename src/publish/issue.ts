@@ -24,6 +24,7 @@ export interface FoundIssue {
   state: 'open' | 'closed'
   body: string
   url: string
+  labels: string[]
 }
 
 interface ListedIssue {
@@ -35,6 +36,7 @@ interface ListedIssue {
   pull_request?: unknown
   author_association?: string
   user?: { type?: string } | null
+  labels?: Array<string | { name?: string }>
 }
 
 /**
@@ -82,7 +84,8 @@ export async function findMaintenanceIssue(
     number: best.number,
     state: best.state === 'open' ? 'open' : 'closed',
     body: best.body ?? '',
-    url: best.html_url
+    url: best.html_url,
+    labels: (best.labels ?? []).map(l => (typeof l === 'string' ? l : (l.name ?? '')))
   }
 }
 
@@ -223,16 +226,17 @@ export const issuePublisher: Publisher = {
       await octokit.rest.issues.update({
         ...r,
         issue_number: found.number,
-        title: issueTitle(report),
         body: renderIssueBody(report, ctx.previous, state),
         ...(found.state === 'closed' ? { state: 'open' as const } : {})
       })
       // The label may have been removed by hand; the marker is what finds the issue anyway.
-      await octokit.rest.issues.addLabels({
-        ...r,
-        issue_number: found.number,
-        labels: [ctx.config.publish.issueLabel]
-      })
+      const label = ctx.config.publish.issueLabel.toLowerCase()
+      if (!found.labels.some(l => l.toLowerCase() === label))
+        await octokit.rest.issues.addLabels({
+          ...r,
+          issue_number: found.number,
+          labels: [ctx.config.publish.issueLabel]
+        })
       ctx.outputs['issue-number'] = String(found.number)
       const what =
         found.state === 'closed' ? 'reopened' : comment ? 'updated with a comment' : 'updated'
