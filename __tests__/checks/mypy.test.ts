@@ -134,6 +134,15 @@ describe('mypy check on real projects', () => {
     expect(lax.command).toContain(PYTHON)
   })
 
+  it("a fatal mypy error is an error with mypy's own message", async () => {
+    const dir = copyFixture('mypy-syntax')
+    const out = await mypyCheck.run(contextFor(dir, { python: '/nonexistent/python3' }))
+    expect(out.status).toBe('error')
+    expect(out.reason).toMatch(
+      /^mypy exited 2: .*Invalid python executable '\/nonexistent\/python3'/
+    )
+  })
+
   it('gates on errors only', async () => {
     const dir = copyFixture('mypy-syntax')
     const ctx = contextFor(dir)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import {
   isPythonSource,
@@ -72,6 +72,14 @@ describe('ruff-format check on a real project', () => {
       contextFor(dir).config
     )
     expect(gates[0]).toMatchObject({ id: 'format', status: 'failed', actual: out.findings.length })
+  })
+
+  it('a broken ruff config is an error with ruff\'s cause, not "no findings"', async () => {
+    const dir = copyFixture('format-project')
+    writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.ruff]\nline-length = "wide"\n')
+    const out = await ruffFormatCheck.run(contextFor(dir, { paths: 'src' }))
+    expect(out.status).toBe('error')
+    expect(out.reason).toMatch(/^ruff format exited 2: ruff failed: .*pyproject\.toml/)
   })
 
   it('passes on formatted code', async () => {

@@ -36,6 +36,12 @@ export interface MypyParse {
   text: string[]
 }
 
+/** mypy's fatal text: the `error:` line (after a usage block) says what went wrong. */
+export function mypyFailure(text: string): string {
+  const lines = text.split('\n').map(l => l.trim())
+  return (lines.find(l => /(^|: )error: /.test(l)) ?? firstLine(text)).slice(0, 300)
+}
+
 function lineOf(n: number | null | undefined): number {
   return typeof n === 'number' && n > 0 ? n : 0
 }
@@ -185,7 +191,7 @@ export const mypyCheck: Check = {
       if (r.exitCode !== 2 || newSyntax.length === 0)
         return errorOutcome(
           tool,
-          `mypy exited ${r.exitCode}: ${firstLine(r.stderr || parsed.text.join('\n') || r.stdout)}`,
+          `mypy exited ${r.exitCode}: ${mypyFailure(r.stderr || parsed.text.join('\n') || r.stdout)}`,
           command
         )
       const fresh = [...new Set(newSyntax.map(f => f.path))].filter(p => !broken.has(p))
