@@ -11,6 +11,7 @@ import { maxGate } from '../gates.js'
 import { run, toolEnv } from '../tools/exec.js'
 import { firstLine } from '../tools/resolve.js'
 import { relPath } from './paths.js'
+import { moduleNames, projectMypyConfig, writeSkipConfig } from './mypy-config.js'
 
 export const MYPY = { name: 'mypy', executable: 'mypy', module: 'mypy', pip: ['mypy'] }
 const INFO_URI = 'https://mypy.readthedocs.io/'
@@ -163,8 +164,20 @@ export const mypyCheck: Check = {
     let command: string[] = []
     let typeFindings: Finding[] = []
     let leftover = ''
+    const projectConfig = projectMypyConfig(config.root)
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const args = [...base, ...[...broken].flatMap(f => ['--exclude', excludePattern(f)])]
+      let skipArgs: string[] = []
+      if (broken.size) {
+        // Importers of a broken module would make mypy parse it again: skip following it.
+        const mods = [...broken].flatMap(f => moduleNames(config.root, f))
+        const file = await writeSkipConfig(projectConfig, mods, ctx.tmpDir)
+        if (file) skipArgs = ['--config-file', file]
+      }
+      const args = [
+        ...base,
+        ...skipArgs,
+        ...[...broken].flatMap(f => ['--exclude', excludePattern(f)])
+      ]
       command = [t.command, ...args]
       const r = await run(t.command, args, opts)
       if (r.timedOut || r.spawnError)
@@ -196,7 +209,7 @@ export const mypyCheck: Check = {
         )
       const fresh = [...new Set(newSyntax.map(f => f.path))].filter(p => !broken.has(p))
       if (fresh.length === 0) {
-        // The broken file is reached through an import, which --exclude does not stop.
+        // Still reached through an import (a module name pymaint could not work out).
         leftover = `files that import ${[...new Set(newSyntax.map(f => f.path))].join(', ')} could not be type-checked`
         typeFindings = []
         break
