@@ -161,13 +161,14 @@ export const ruffFormatCheck: Check = {
       return errorOutcome({ name: 'ruff', version: null, informationUri: INFO_URI }, res.reason)
     const t = res.tool
     const tool = { name: 'ruff', version: t.version, informationUri: INFO_URI }
-    const base = [...t.prefix, 'format', '--check', '--no-cache', '--force-exclude']
+    const base = [...t.prefix, 'format', '--no-cache', '--force-exclude']
     const opts = { cwd: ctx.config.root, env: toolEnv(t.env), timeoutMs: ctx.config.timeoutMs }
-    let args = [...base, '--output-format', 'json', ...ctx.config.paths]
+    let args = [...base, '--check', '--output-format', 'json', ...ctx.config.paths]
     let r = await run(t.command, args, opts)
     let legacy = false
     if (r.exitCode === 2 && /unexpected argument '--output-format'/.test(r.stderr)) {
       legacy = true
+      // --diff alone never writes and exits 1 when something would change.
       args = [...base, '--diff', ...ctx.config.paths]
       r = await run(t.command, args, opts)
     }
