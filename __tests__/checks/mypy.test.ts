@@ -187,6 +187,22 @@ describe('mypy check on real projects', () => {
     }
   })
 
+  it('several broken files (mypy stops at one per run): all reported, the rest checked', async () => {
+    const dir = copyFixture('mypy-syntax')
+    writeFileSync(path.join(dir, 'src/app/broken2.py'), 'class :\n')
+    writeFileSync(path.join(dir, 'src/app/broken3.py'), 'print "python 2"\n')
+    const out = await mypyCheck.run(contextFor(dir))
+    expect(out.reason).toBeUndefined()
+    expect((out.metrics as { unparsableFiles: string[] }).unparsableFiles.sort()).toEqual([
+      'src/app/broken.py',
+      'src/app/broken2.py',
+      'src/app/broken3.py'
+    ])
+    expect(new Set(out.findings.filter(f => f.ruleId !== 'syntax').map(f => f.path))).toEqual(
+      new Set(['src/app/a.py', 'src/app/b.py'])
+    )
+  })
+
   it('a warm cache gives the same findings and paths', async () => {
     const dir = copyFixture('mypy-syntax')
     const ctx = contextFor(dir)

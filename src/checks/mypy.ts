@@ -16,8 +16,8 @@ import { moduleNames, projectMypyConfig, writeSkipConfig } from './mypy-config.j
 export const MYPY = { name: 'mypy', executable: 'mypy', module: 'mypy', pip: ['mypy'] }
 const INFO_URI = 'https://mypy.readthedocs.io/'
 const CODES_URI = 'https://mypy.readthedocs.io/en/stable/error_code_list.html'
-/** Re-runs after excluding broken files; each pass must find a new broken file to go on. */
-const MAX_PASSES = 6
+/** mypy stops at the first broken file, so each re-run finds one more; at most 10 broken files. */
+const MAX_PASSES = 11
 
 interface MypyMessage {
   file: string
