@@ -267,6 +267,8 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
   clearTimeout(timer)
   // Tools the action started must not outlive the step, as on a runner.
   killGroup(child.pid!, 'SIGKILL')
+  for (let i = 0; i < 250 && processGroupAlive(child.pid!); i++)
+    await new Promise(r => setTimeout(r, 20))
   const { annotations, commands } = parseCommands(stdout)
   return {
     exitCode,
