@@ -62,13 +62,25 @@ function rewriteNullable(node: unknown): unknown {
   return o
 }
 
-function retarget(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(retarget)
-  if (!node || typeof node !== 'object') return node
-  const out: Json = {}
-  for (const [k, v] of Object.entries(node as Json))
-    out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `spec${v}` : retarget(v)
-  return out
+// The component schemas a schema reaches, transitively, so each operation compiles alone.
+function reachable(doc: Json, root: unknown): Json {
+  const schemas = (doc.components as Json).schemas as Json
+  const found: Json = {}
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk)
+    if (!node || typeof node !== 'object') return
+    for (const [k, v] of Object.entries(node as Json)) {
+      if (k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')) {
+        const name = v.slice('#/components/schemas/'.length)
+        if (!(name in found)) {
+          found[name] = schemas[name]
+          walk(schemas[name])
+        }
+      } else walk(v)
+    }
+  }
+  walk(root)
+  return found
 }
 
 export function loadSpec(): Spec {
@@ -135,23 +147,21 @@ class Validators {
   private ajv: Ajv
   private cache = new Map<string, ValidateFunction | null>()
   constructor(allErrors: boolean) {
-    const s = loadSpec()
     this.ajv = new Ajv({ strict: false, allErrors, validateSchema: false, logger: false })
     for (const f of NOOP_FORMATS) this.ajv.addFormat(f, true)
     this.ajv.addFormat('date-time', DATE_TIME)
-    const schemas = (s.doc.components as Json).schemas as Json
-    this.ajv.addSchema(
-      { components: { schemas: rewriteNullable(structuredClone(schemas)) } },
-      'spec'
-    )
   }
   get(key: string, schema: () => Json | undefined): ValidateFunction | null {
     if (!this.cache.has(key)) {
       const raw = schema()
-      this.cache.set(
-        key,
-        raw ? this.ajv.compile(rewriteNullable(retarget(structuredClone(raw))) as Json) : null
-      )
+      let fn: ValidateFunction | null = null
+      if (raw) {
+        const doc = loadSpec().doc
+        // Only what this operation reaches, with local refs intact: fast to compile.
+        const own = structuredClone({ ...raw, components: { schemas: reachable(doc, raw) } })
+        fn = this.ajv.compile(rewriteNullable(own) as Json)
+      }
+      this.cache.set(key, fn)
     }
     return this.cache.get(key)!
   }
