@@ -53,6 +53,8 @@ describe('response bodies against the OpenAPI response schemas', () => {
     })
     expect(Array.isArray(file.data)).toBe(false)
     await o.rest.repos.getPages(repo)
+    gh.setPages(null)
+    await o.rest.repos.createPagesSite({ ...repo, source: { branch: 'gh-pages', path: '/' } })
 
     const blob = await o.rest.git.createBlob({ ...repo, content: 'hello', encoding: 'utf-8' })
     await o.rest.git.getBlob({ ...repo, file_sha: blob.data.sha })

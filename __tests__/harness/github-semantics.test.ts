@@ -170,6 +170,33 @@ describe('issues, labels and pulls', () => {
   })
 })
 
+describe('repository options', () => {
+  it('reports the configured permissions and can require a token', async () => {
+    const locked = await startGitHubEmulator({ requireAuth: true, permissions: { push: false } })
+    try {
+      const anon = new Octokit({ baseUrl: locked.url, log: silent })
+      await expect(
+        anon.rest.repos.get({ owner: locked.owner, repo: locked.repo })
+      ).rejects.toMatchObject({ status: 401 })
+      const authed = new Octokit({ auth: 'ghs_x', baseUrl: locked.url, log: silent })
+      const r = await authed.rest.repos.get({ owner: locked.owner, repo: locked.repo })
+      expect(r.data.permissions).toEqual({
+        admin: false,
+        maintain: false,
+        push: false,
+        triage: true,
+        pull: true
+      })
+      expect(locked.requests().map(x => [x.status, x.authorization])).toEqual([
+        [401, false],
+        [200, true]
+      ])
+    } finally {
+      await locked.close()
+    }
+  })
+})
+
 describe('contents and refs', () => {
   it('creates, then requires the blob sha to update, a file on a branch', async () => {
     const put = (sha?: string) =>
@@ -205,6 +232,27 @@ describe('contents and refs', () => {
       status: 404
     })
     await expect(o.rest.repos.getPages(repo())).rejects.toMatchObject({ status: 404 })
+  })
+
+  it('enables Pages once (409 the second time) and then answers GET pages', async () => {
+    const created = await o.rest.repos.createPagesSite({
+      ...repo(),
+      source: { branch: 'gh-pages', path: '/' }
+    })
+    expect(created.status).toBe(201)
+    await expect(
+      o.rest.repos.createPagesSite({ ...repo(), source: { branch: 'gh-pages' } })
+    ).rejects.toMatchObject({ status: 409 })
+    await o.rest.repos.updateInformationAboutPagesSite({
+      ...repo(),
+      source: { branch: 'gh-pages', path: '/docs' }
+    })
+    const got = await o.rest.repos.getPages(repo())
+    expect(got.data).toMatchObject({
+      source: { branch: 'gh-pages', path: '/docs' },
+      html_url: `https://${gh.owner}.github.io/${gh.repo}/`
+    })
+    gh.setPages(null)
   })
 
   it('answers 404 for another repository', async () => {

@@ -62,6 +62,15 @@ function rewriteNullable(node: unknown): unknown {
   return o
 }
 
+function retarget(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(retarget)
+  if (!node || typeof node !== 'object') return node
+  const out: Json = {}
+  for (const [k, v] of Object.entries(node as Json))
+    out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `spec${v}` : retarget(v)
+  return out
+}
+
 // The component schemas a schema reaches, transitively, so each operation compiles alone.
 function reachable(doc: Json, root: unknown): Json {
   const schemas = (doc.components as Json).schemas as Json
@@ -143,22 +152,37 @@ export function matchRoute(method: string, pathname: string): RouteMatch | null 
   return null
 }
 
+// Two strategies: a request check compiles only what its operation reaches (fast start-up for
+// every test); the response check shares one compiled copy of all components, since checking
+// many big responses would otherwise recompile the same schemas again and again.
 class Validators {
   private ajv: Ajv
   private cache = new Map<string, ValidateFunction | null>()
-  constructor(allErrors: boolean) {
+  constructor(
+    allErrors: boolean,
+    private readonly shared: boolean
+  ) {
     this.ajv = new Ajv({ strict: false, allErrors, validateSchema: false, logger: false })
     for (const f of NOOP_FORMATS) this.ajv.addFormat(f, true)
     this.ajv.addFormat('date-time', DATE_TIME)
+    if (shared) {
+      const schemas = (loadSpec().doc.components as Json).schemas as Json
+      this.ajv.addSchema(
+        { components: { schemas: rewriteNullable(structuredClone(schemas)) } },
+        'spec'
+      )
+    }
   }
   get(key: string, schema: () => Json | undefined): ValidateFunction | null {
     if (!this.cache.has(key)) {
       const raw = schema()
       let fn: ValidateFunction | null = null
-      if (raw) {
-        const doc = loadSpec().doc
-        // Only what this operation reaches, with local refs intact: fast to compile.
-        const own = structuredClone({ ...raw, components: { schemas: reachable(doc, raw) } })
+      if (raw && this.shared) fn = this.ajv.compile(rewriteNullable(retarget(raw)) as Json)
+      else if (raw) {
+        const own = structuredClone({
+          ...raw,
+          components: { schemas: reachable(loadSpec().doc, raw) }
+        })
         fn = this.ajv.compile(rewriteNullable(own) as Json)
       }
       this.cache.set(key, fn)
@@ -263,7 +287,7 @@ export function validateRequest(op: Operation, query: URLSearchParams, body: unk
         `For '${p.name}', ${JSON.stringify(v)} is not a member of ${JSON.stringify(schema.enum)}.`
       )
   }
-  requestValidators ??= new Validators(false)
+  requestValidators ??= new Validators(false, false)
   const validate = requestValidators.get(`${op.method} ${op.template}`, () => requestSchema(op))
   if (validate && !validate(body)) problems.push(...summarize(validate.errors ?? [], body))
   return problems
@@ -282,7 +306,7 @@ export function validateResponse(op: Operation, status: number, body: unknown): 
   const responses = op.raw.responses as Record<string, Json>
   if (!responses[String(status)])
     return [`status ${status} is not documented for ${op.operationId}`]
-  responseValidators ??= new Validators(true)
+  responseValidators ??= new Validators(true, true)
   const validate = responseValidators.get(
     `${op.method} ${op.template} ${status}`,
     () => responseEntry(op, status)?.schema as Json | undefined

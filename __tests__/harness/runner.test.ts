@@ -1,7 +1,7 @@
 // The bundled action, built from the current source, runs through the runner helper exactly
 // as on a GitHub runner, against the emulator; outputs, summary and annotations come back.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ensureBundle, REPO_ROOT } from './bundle.js'
 import { startGitHubEmulator, type GitHubEmulator } from './github-emulator.js'
@@ -9,6 +9,9 @@ import { processGroupAlive, removeRun, runAction, type ActionRun } from './runne
 import { parseCommands, parseEnvFile } from './runner-files.js'
 
 const fixture = path.join(REPO_ROOT, '__tests__', 'fixtures', 'harness-project')
+// The runtime action.yml declares (node24); `npm run setup` installs it here.
+const NODE24 = path.join(REPO_ROOT, '.cache', 'node24', 'node_modules', 'node', 'bin', 'node')
+const onNode24 = existsSync(NODE24) ? it : it.skip
 
 describe('runner file and command parsing', () => {
   it('reads heredoc outputs as @actions/core writes them, and name=value lines', () => {
@@ -103,5 +106,18 @@ describe('the bundled action through the runner helper', () => {
     expect(run.exitCode).toBe(0)
     expect(run.summary).toContain('pymaint: passing')
     expect(gh.invalidRequests()).toEqual([])
+  })
+
+  onNode24('runs the same bundle on Node 24, the runtime action.yml declares', async () => {
+    const run = await runAction({
+      project: fixture,
+      entry,
+      node: NODE24,
+      github: gh,
+      inputs: { checks: 'ruff', 'install-tools': 'never' }
+    })
+    runs.push(run)
+    expect(run.stderr).not.toMatch(/Error|Warning/)
+    expect([run.exitCode, run.outputs.status]).toEqual([1, 'failing'])
   })
 })
