@@ -8,7 +8,7 @@ import {
   type Reply,
   type RouteHandler
 } from './route-kit.js'
-import { fill } from './shapes.js'
+import { fill } from './shapes-repo.js'
 import { responseExamples } from './openapi.js'
 
 const R = '/repos/{owner}/{repo}'
