@@ -170,6 +170,37 @@ describe('issues, labels and pulls', () => {
   })
 })
 
+describe('seed helpers', () => {
+  it('seeds an issue and a pull request that the API then sees', async () => {
+    const seeded = await startGitHubEmulator({ files: { 'a.txt': 'a' } })
+    try {
+      const api = new Octokit({ auth: 'ghs_x', baseUrl: seeded.url, log: silent })
+      const r = { owner: seeded.owner, repo: seeded.repo }
+      const issue = seeded.createIssue({
+        title: 'old',
+        body: '<!-- pymaint:issue -->',
+        labels: ['maintenance']
+      })
+      seeded.commitFiles('pymaint/cleanup', { 'a.txt': null }, 'clean')
+      const pr = seeded.createPull({ head: 'pymaint/cleanup', title: 'Cleanup' })
+      expect([issue.number, pr.number]).toEqual([1, 2])
+      const found = await api.rest.issues.listForRepo({ ...r, labels: 'maintenance' })
+      expect(found.data.map(i => i.body)).toEqual(['<!-- pymaint:issue -->'])
+      await expect(
+        api.rest.pulls.create({ ...r, title: 'again', head: 'pymaint/cleanup', base: 'main' })
+      ).rejects.toMatchObject({
+        status: 422,
+        message: expect.stringContaining(
+          `A pull request already exists for ${seeded.owner}:pymaint/cleanup.`
+        )
+      })
+      expect(seeded.readTree('pymaint/cleanup')).toEqual({})
+    } finally {
+      await seeded.close()
+    }
+  })
+})
+
 describe('repository options', () => {
   it('reports the configured permissions and can require a token', async () => {
     const locked = await startGitHubEmulator({ requireAuth: true, permissions: { push: false } })
