@@ -12,6 +12,9 @@ const fixture = path.join(REPO_ROOT, '__tests__', 'fixtures', 'harness-project')
 // The runtime action.yml declares (node24); `npm run setup` installs it here.
 const NODE24 = path.join(REPO_ROOT, '.cache', 'node24', 'node_modules', 'node', 'bin', 'node')
 const onNode24 = existsSync(NODE24) ? it : it.skip
+// examples/sample-project lands from another branch; run on it as soon as it is there.
+const SAMPLE = path.join(REPO_ROOT, 'examples', 'sample-project')
+const onSample = existsSync(SAMPLE) ? it : it.skip
 
 describe('runner file and command parsing', () => {
   it('reads heredoc outputs as @actions/core writes them, and name=value lines', () => {
@@ -119,5 +122,24 @@ describe('the bundled action through the runner helper', () => {
     runs.push(run)
     expect(run.stderr).not.toMatch(/Error|Warning/)
     expect([run.exitCode, run.outputs.status]).toEqual([1, 'failing'])
+  })
+
+  onSample('runs on examples/sample-project and writes a report matching its outputs', async () => {
+    const run = await runAction({
+      project: SAMPLE,
+      entry,
+      github: gh,
+      inputs: { checks: 'ruff', 'install-tools': 'never' }
+    })
+    runs.push(run)
+    expect(['passing', 'warning', 'failing']).toContain(run.outputs.status)
+    const report = JSON.parse(readFileSync(run.outputs['report-json']!, 'utf8')) as {
+      status: string
+      checks: { id: string }[]
+    }
+    expect(report.status).toBe(run.outputs.status)
+    expect(report.checks.map(c => c.id)).toEqual(['ruff'])
+    expect(run.summary).toContain(`pymaint: ${report.status}`)
+    expect(run.exitCode).toBe(report.status === 'failing' ? 1 : 0)
   })
 })
