@@ -132,6 +132,10 @@ describe('the bundled action through the runner helper', () => {
       inputs: { checks: 'ruff', 'install-tools': 'never' }
     })
     runs.push(run)
+    // A configuration error in the example's pyproject shows up here with its own message.
+    expect(
+      run.annotations.filter(a => a.level === 'error' && a.message.includes('[tool.pymaint'))
+    ).toEqual([])
     expect(['passing', 'warning', 'failing']).toContain(run.outputs.status)
     const report = JSON.parse(readFileSync(run.outputs['report-json']!, 'utf8')) as {
       status: string
