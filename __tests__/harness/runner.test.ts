@@ -83,7 +83,7 @@ describe('the bundled action through the runner helper', () => {
     expect(report.checks[0]!.findings).toEqual([
       expect.objectContaining({ ruleId: 'F401', path: 'src/harness_demo/__init__.py', line: 3 })
     ])
-    expect(run.summary).toContain('pymaint: failing')
+    expect(run.summary).toMatch(/^## pymaint: .*failing/m)
     expect(run.summary).toContain('ruff')
     expect(
       run.annotations.some(a => a.level === 'error' && a.message.includes('verdict failing'))
@@ -107,7 +107,7 @@ describe('the bundled action through the runner helper', () => {
     })
     expect(run.outputs.status).toBe('passing')
     expect(run.exitCode).toBe(0)
-    expect(run.summary).toContain('pymaint: passing')
+    expect(run.summary).toMatch(/^## pymaint: .*passing/m)
     expect(gh.invalidRequests()).toEqual([])
   })
 
@@ -143,7 +143,7 @@ describe('the bundled action through the runner helper', () => {
     }
     expect(report.status).toBe(run.outputs.status)
     expect(report.checks.map(c => c.id)).toEqual(['ruff'])
-    expect(run.summary).toContain(`pymaint: ${report.status}`)
+    expect(run.summary).toMatch(new RegExp(`^## pymaint: .*${report.status}`, 'm'))
     expect(run.exitCode).toBe(report.status === 'failing' ? 1 : 0)
   })
 })
