@@ -237,7 +237,7 @@ function githubWording(e: ErrorObject, data: unknown): string {
     case 'pattern':
       return `${prefix}${show(value)} does not match /${(e.params as { pattern: string }).pattern.replace(/\//g, '\\/')}/.`
     case 'type':
-      return `${prefix}${show(value)} is not ${/^[aeiou]/.test(String(e.params.type)) ? 'an' : 'a'} ${String(e.params.type).replace('number', 'number').replace('integer', 'integer')}.`
+      return `${prefix}${show(value)} is not ${/^[aeiou]/.test(String(e.params.type)) ? 'an' : 'a'} ${String(e.params.type)}.`
     case 'enum':
       return `${prefix}${show(value)} is not a member of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}.`
     case 'oneOf':
