@@ -245,6 +245,27 @@ export const issueRoutes: Record<string, RouteHandler> = {
     }
     return { status: 200, body: i.labels.map(n => c.shapes.label(c.s.label(n))) }
   },
+  [`PUT ${R}/issues/{issue_number}/labels`]: c => {
+    const i = c.s.issue(Number(c.params.issue_number))
+    if (!i) throw notFound()
+    const raw = Array.isArray(c.body) ? c.body : (c.body.labels ?? [])
+    i.labels = labelNames(raw)
+    for (const n of i.labels) c.s.label(n)
+    return { status: 200, body: i.labels.map(n => c.shapes.label(c.s.label(n))) }
+  },
+  [`DELETE ${R}/issues/{issue_number}/labels/{name}`]: c => {
+    const i = c.s.issue(Number(c.params.issue_number))
+    const name = c.params.name!.toLowerCase()
+    if (!i || !i.labels.some(l => l.toLowerCase() === name))
+      throw new HttpError(404, {
+        message: 'Label does not exist',
+        documentation_url:
+          'https://docs.github.com/rest/issues/labels#remove-a-label-from-an-issue',
+        status: '404'
+      })
+    i.labels = i.labels.filter(l => l.toLowerCase() !== name)
+    return { status: 200, body: i.labels.map(n => c.shapes.label(c.s.label(n))) }
+  },
   [`GET ${R}/labels`]: c =>
     paged(
       c,

@@ -158,6 +158,11 @@ export const repoRoutes: Record<string, RouteHandler> = {
       })
     return { status: 200, body: c.shapes.branch(c.params.branch!, true) }
   },
+  [`GET ${R}/commits/{ref}`]: c => {
+    const sha = c.s.resolve(c.params.ref)
+    if (!sha) throw unprocessable(`No commit found for SHA: ${c.params.ref}`)
+    return { status: 200, body: c.shapes.commit(sha) }
+  },
   [`GET ${R}/pages`]: getPages,
   [`POST ${R}/pages`]: createPages,
   [`PUT ${R}/pages`]: updatePages

@@ -219,30 +219,9 @@ export class RepoShapes {
         protected: false
       }
     const t = template('get', `${R}/branches/{branch}`, 200)
-    const c = this.s.git.readCommit(sha)
     return fill(t, {
       name,
-      commit: fill(t.commit as Json, {
-        sha,
-        node_id: 'C_kwDO',
-        url: `${this.repoApi}/commits/${sha}`,
-        html_url: `${this.repoWeb}/commit/${sha}`,
-        comments_url: `${this.repoApi}/commits/${sha}/comments`,
-        commit: fill((t.commit as Json).commit as Json, {
-          author: c.author,
-          committer: c.committer,
-          message: c.message,
-          tree: { sha: c.tree, url: `${this.repoApi}/git/trees/${c.tree}` },
-          url: `${this.repoApi}/git/commits/${sha}`
-        }),
-        parents: c.parents.map(p => ({
-          sha: p,
-          url: `${this.repoApi}/commits/${p}`,
-          html_url: `${this.repoWeb}/commit/${p}`
-        })),
-        author: this.user(this.s.owner),
-        committer: this.user(this.s.owner)
-      }),
+      commit: this.commit(sha, t.commit as Json),
       _links: { self: `${this.repoApi}/branches/${name}`, html: `${this.repoWeb}/tree/${name}` },
       protected: false,
       protection: {
@@ -251,5 +230,44 @@ export class RepoShapes {
       },
       protection_url: `${this.repoApi}/branches/${name}/protection`
     })
+  }
+
+  /** A commit as the REST commits API shows it (files left empty: no diffs are computed). */
+  commit(sha: string, base: Json = template('get', `${R}/commits/{ref}`, 200)): Json {
+    const c = this.s.git.readCommit(sha)
+    const {
+      stats: _s,
+      files: _f,
+      ...rest
+    } = fill(base, {
+      sha,
+      node_id: 'C_kwDO',
+      url: `${this.repoApi}/commits/${sha}`,
+      html_url: `${this.repoWeb}/commit/${sha}`,
+      comments_url: `${this.repoApi}/commits/${sha}/comments`,
+      commit: fill(base.commit as Json, {
+        author: c.author,
+        committer: c.committer,
+        message: c.message,
+        tree: { sha: c.tree, url: `${this.repoApi}/git/trees/${c.tree}` },
+        url: `${this.repoApi}/git/commits/${sha}`,
+        comment_count: 0,
+        verification: {
+          verified: false,
+          reason: 'unsigned',
+          signature: null,
+          payload: null,
+          verified_at: null
+        }
+      }),
+      parents: c.parents.map(p => ({
+        sha: p,
+        url: `${this.repoApi}/commits/${p}`,
+        html_url: `${this.repoWeb}/commit/${p}`
+      })),
+      author: this.user(this.s.owner),
+      committer: this.user(this.s.owner)
+    })
+    return rest
   }
 }
