@@ -95,6 +95,12 @@ export async function run(): Promise<void> {
     const summary = renderSummary(report, { prefix })
     if (outcomes.length) await writeFile(written.summary, summary)
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write()
+    // A publisher asked for explicitly (upload-sarif: true) fails the step; others only warn.
+    const required = outcomes.filter(o => o.result === 'failed' && o.required)
+    if (required.length)
+      core.setFailed(
+        `pymaint: ${required.map(o => `${o.id} failed: ${o.reason ?? 'unknown error'}`).join('; ')}`
+      )
     if (fails) {
       const failing = report.gates.filter(g => g.status === 'failed').map(g => g.id)
       core.setFailed(

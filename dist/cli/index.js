@@ -1948,7 +1948,8 @@ function loadConfig(opts) {
     if (own) {
         for (const [k0, v] of Object.entries(own)) {
             const k = k0.replace(/_/g, '-');
-            if (SUBTABLES.has(k)) {
+            // `checks` is both the list of checks to run and the [tool.pymaint.checks] custom table.
+            if (SUBTABLES.has(k) && !(k === 'checks' && Array.isArray(v))) {
                 tables[k] = v;
                 continue;
             }
@@ -2229,9 +2230,12 @@ function run(command, args, opts) {
     });
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/tools/resolve.ts
 // Finds each Python tool (project venv, PATH, `python -m`) and, when allowed, installs what is
 // missing into pymaint's own isolated venv (never into the project). Records versions.
+
 
 
 
@@ -2317,8 +2321,17 @@ class ToolResolver {
         }
         return p;
     }
-    venvDir() {
-        return external_node_path_default().join(toolsHome(), `venv-${process.platform}-${process.arch}`);
+    /** One venv per project interpreter: tools that import the project (pytest) must match its Python. */
+    async venvDir() {
+        const py = await this.projectPython();
+        let real = py;
+        try {
+            real = (0,external_node_fs_namespaceObject.realpathSync)(py);
+        }
+        catch {
+            /* not a path (a bare name): hash the name */
+        }
+        return external_node_path_default().join(toolsHome(), `venv-${process.platform}-${process.arch}-${(0,external_node_crypto_namespaceObject.createHash)('sha1').update(real).digest('hex').slice(0, 10)}`);
     }
     async imports(python, modules) {
         const r = await run(python, ['-c', `import ${modules.join(', ')}`], {
@@ -2392,7 +2405,9 @@ class ToolResolver {
             if (sp.length)
                 env.PYTHONPATH = [...sp, process.env.PYTHONPATH ?? ''].filter(Boolean).join((external_node_path_default()).delimiter);
         }
-        const venvExe = spec.executable ? external_node_path_default().join(this.venvDir(), bin, exe(spec.executable)) : null;
+        const venvExe = spec.executable
+            ? external_node_path_default().join(await this.venvDir(), bin, exe(spec.executable))
+            : null;
         if (venvExe && (0,external_node_fs_namespaceObject.existsSync)(venvExe))
             return this.found(spec, venvExe, [], 'pymaint-venv', env);
         return this.found(spec, venvPy, ['-m', spec.module], 'pymaint-venv', env);
@@ -2400,11 +2415,11 @@ class ToolResolver {
     /** Installs the spec's packages into pymaint's venv, one install at a time. */
     ensureInVenv(spec) {
         const job = this.installChain.then(async () => {
-            const dir = this.venvDir();
+            const dir = await this.venvDir();
             const vpy = external_node_path_default().join(dir, bin, exe('python'));
             if (!(0,external_node_fs_namespaceObject.existsSync)(vpy)) {
                 await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(dir), { recursive: true });
-                const base = onPath('python3') ?? (await this.projectPython());
+                const base = await this.projectPython();
                 const r = await run(base, ['-m', 'venv', dir], {
                     cwd: this.config.root,
                     timeoutMs: 300_000
@@ -2579,10 +2594,704 @@ const ruffCheck = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/checks/ruff-format.ts
+// ruff format --check: one finding per Python file that would be reformatted, at its first
+// changed position; a file that does not parse is its own finding and does not stop the others.
+
+
+
+
+
+
+
+const ruff_format_INFO_URI = 'https://docs.astral.sh/ruff/formatter/';
+/**
+ * ruff ≥ 0.16 also formats Python code blocks inside Markdown files it finds under a directory.
+ * This check is about Python sources, so only these count; others are reported in the metrics.
+ */
+const PYTHON_EXTENSIONS = new Set(['.py', '.pyi', '.ipynb']);
+function isPythonSource(file) {
+    return PYTHON_EXTENSIONS.has(external_node_path_default().extname(file).toLowerCase());
+}
+function toFinding(root, code, message, file, line, column) {
+    const syntax = code === 'invalid-syntax';
+    return {
+        ruleId: syntax ? 'invalid-syntax' : 'format',
+        level: syntax ? 'error' : 'warning',
+        message: syntax
+            ? `Cannot format: ${message}`
+            : 'File would be reformatted by ruff format (first change here)',
+        path: relPath(root, file),
+        line,
+        column,
+        fingerprint: '',
+        helpUri: ruff_format_INFO_URI
+    };
+}
+function split(all) {
+    const findings = [];
+    const nonPython = [];
+    for (const f of all) {
+        if (isPythonSource(f.path))
+            findings.push(f);
+        else
+            nonPython.push(f.path);
+    }
+    return { findings, nonPython };
+}
+/** `ruff format --check --output-format json` (ruff ≥ 0.9): an array of diagnostics. */
+function parseFormatJson(stdout, root) {
+    const data = JSON.parse(stdout);
+    if (!Array.isArray(data))
+        throw new Error('ruff format JSON output is not an array');
+    const all = data.map(d => {
+        if (typeof d?.filename !== 'string')
+            throw new Error('diagnostic without a filename');
+        return toFinding(root, d.code ?? 'invalid-syntax', d.message, d.filename, d.location?.row ?? 1, d.location?.column ?? 1);
+    });
+    return split(all);
+}
+/**
+ * Older ruff without `--output-format` for format: `--diff` prints unified diffs (stdout) and
+ * `error: Failed to parse FILE:L:C: msg` (stderr). The first hunk gives the first changed line.
+ */
+function parseFormatDiff(stdout, stderr, root) {
+    const all = [];
+    let current = null;
+    let hunkSeen = false;
+    const lines = stdout.split('\n');
+    lines.forEach((line, i) => {
+        const head = /^--- (.+?)\s*$/.exec(line);
+        if (head && lines[i + 1]?.startsWith('+++ ')) {
+            current = toFinding(root, 'format', '', head[1], 1, 1);
+            all.push(current);
+            hunkSeen = false;
+            return;
+        }
+        const hunk = /^@@ -(\d+)(?:,\d+)? \+(\d+)/.exec(line);
+        if (hunk && current && !hunkSeen) {
+            // The hunk starts with unchanged context lines; the first -/+ line is the change.
+            let n = Number(hunk[1]);
+            for (let j = i + 1; j < lines.length && lines[j].startsWith(' '); j++)
+                n++;
+            current.line = Math.max(1, n);
+            hunkSeen = true;
+        }
+    });
+    for (const line of stderr.split('\n')) {
+        const m = /^error: Failed to parse (.+?):(\d+):(\d+): (.*)$/.exec(line.trim());
+        if (m)
+            all.push(toFinding(root, 'invalid-syntax', m[4], m[1], Number(m[2]), Number(m[3])));
+    }
+    return split(all);
+}
+const RULES = {
+    format: {
+        id: 'format',
+        name: 'unformatted',
+        shortDescription: 'File is not formatted with ruff format',
+        fullDescription: 'ruff format would change this file; the location is the first change it would make.',
+        help: 'Run `ruff format` on the file (or the project) and commit the result.',
+        helpUri: ruff_format_INFO_URI
+    },
+    'invalid-syntax': {
+        id: 'invalid-syntax',
+        name: 'invalid-syntax',
+        shortDescription: 'File cannot be parsed, so it cannot be formatted',
+        fullDescription: 'ruff format could not parse this file as Python and left it unchecked.',
+        help: 'Fix the syntax error so the file parses.',
+        helpUri: ruff_format_INFO_URI
+    }
+};
+const ruffFormatCheck = {
+    id: 'ruff-format',
+    title: 'Formatting (ruff format)',
+    weight: 1,
+    async run(ctx) {
+        const res = await ctx.tools.resolve(RUFF);
+        if (!res.ok)
+            return errorOutcome({ name: 'ruff', version: null, informationUri: ruff_format_INFO_URI }, res.reason);
+        const t = res.tool;
+        const tool = { name: 'ruff', version: t.version, informationUri: ruff_format_INFO_URI };
+        const base = [...t.prefix, 'format', '--check', '--no-cache', '--force-exclude'];
+        const opts = { cwd: ctx.config.root, env: toolEnv(t.env), timeoutMs: ctx.config.timeoutMs };
+        let args = [...base, '--output-format', 'json', ...ctx.config.paths];
+        let r = await run(t.command, args, opts);
+        let legacy = false;
+        if (r.exitCode === 2 && /unexpected argument '--output-format'/.test(r.stderr)) {
+            legacy = true;
+            args = [...base, '--diff', ...ctx.config.paths];
+            r = await run(t.command, args, opts);
+        }
+        const command = [t.command, ...args];
+        if (r.timedOut || r.spawnError)
+            return errorOutcome(tool, `ruff format ${r.timedOut ? 'timed out' : `could not start: ${r.spawnError}`}`, command);
+        // Exit 2 is both "some file does not parse" (still a full report) and a usage error.
+        if (r.exitCode !== 0 && r.exitCode !== 1 && r.exitCode !== 2)
+            return errorOutcome(tool, `ruff format exited ${r.exitCode}: ${firstLine(r.stderr || r.stdout)}`, command);
+        let parsed;
+        try {
+            parsed = legacy
+                ? parseFormatDiff(r.stdout, r.stderr, ctx.config.root)
+                : parseFormatJson(r.stdout, ctx.config.root);
+        }
+        catch (e) {
+            return errorOutcome(tool, r.exitCode === 2
+                ? `ruff format exited 2: ${firstLine(r.stderr || r.stdout)}`
+                : `ruff format printed output that is not its JSON format (${e.message})`, command);
+        }
+        if (r.exitCode === 2 && !parsed.findings.some(f => f.ruleId === 'invalid-syntax'))
+            return errorOutcome(tool, `ruff format exited 2: ${firstLine(r.stderr || r.stdout)}`, command);
+        const { findings, nonPython } = parsed;
+        const unformatted = findings.filter(f => f.ruleId === 'format').length;
+        const rules = {};
+        for (const f of findings)
+            rules[f.ruleId] = RULES[f.ruleId];
+        return {
+            status: findings.length ? 'failed' : 'passed',
+            tool,
+            findings,
+            rules,
+            command,
+            metrics: {
+                unformatted,
+                unparsable: findings.length - unformatted,
+                nonPythonIgnored: nonPython.length
+            }
+        };
+    },
+    gates(result, config) {
+        return [
+            maxGate('format', 'ruff-format', result.findings.length, config.thresholds.format, 'files not formatted')
+        ];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/mypy.ts
+// mypy (strict by default) with `-O json`, in the project root so its [tool.mypy] applies, with
+// the project's interpreter and a per-project cache outside the project. One file that does not
+// parse aborts a mypy run, so such files are reported and the run repeated without them.
+
+
+
+
+
+
+
+const MYPY = { name: 'mypy', executable: 'mypy', module: 'mypy', pip: ['mypy'] };
+const mypy_INFO_URI = 'https://mypy.readthedocs.io/';
+const CODES_URI = 'https://mypy.readthedocs.io/en/stable/error_code_list.html';
+/** Re-runs after excluding broken files; each pass must find a new broken file to go on. */
+const MAX_PASSES = 6;
+function lineOf(n) {
+    return typeof n === 'number' && n > 0 ? n : 0;
+}
+/** JSON lines into findings: errors are findings, notes become the hint of the error before them. */
+function parseMypyJson(stdout, root) {
+    const findings = [];
+    const text = [];
+    let last = null;
+    for (const raw of stdout.split('\n')) {
+        const line = raw.trim();
+        if (!line)
+            continue;
+        let m;
+        try {
+            if (!line.startsWith('{'))
+                throw new Error('not JSON');
+            m = JSON.parse(line);
+            if (typeof m.file !== 'string' || typeof m.message !== 'string')
+                throw new Error('shape');
+        }
+        catch {
+            text.push(line);
+            continue;
+        }
+        if (m.severity === 'note') {
+            if (last) {
+                last.hint = last.hint ? `${last.hint}\n${m.message}` : m.message;
+                continue;
+            }
+            // A note with no error before it (reveal_type, reveal_locals) is information only.
+        }
+        const code = m.code ?? (m.severity === 'note' ? 'note' : 'misc');
+        const f = {
+            ruleId: code,
+            level: m.severity === 'note' ? 'note' : 'error',
+            message: m.message,
+            path: relPath(root, m.file),
+            line: lineOf(m.line),
+            column: Math.max(1, (m.column ?? 0) + 1),
+            fingerprint: '',
+            helpUri: code === 'syntax' ? mypy_INFO_URI : `${CODES_URI}#${code}`,
+            properties: { mypyColumn: m.column }
+        };
+        if (lineOf(m.end_line))
+            f.endLine = lineOf(m.end_line);
+        if (typeof m.end_column === 'number' && m.end_column >= 0)
+            f.endColumn = m.end_column + 1;
+        if (m.hint)
+            f.hint = m.hint;
+        findings.push(f);
+        if (f.level === 'error')
+            last = f;
+    }
+    return { findings, text };
+}
+/** A regex for mypy's --exclude that matches exactly one project-relative file. */
+function excludePattern(rel) {
+    return `(^|/)${rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+}
+/** Cache per project and settings: a warm cache replays the paths of the run that wrote it. */
+function cacheKey(root, python, strict) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${root}\0${python}\0${strict}`).digest('hex').slice(0, 16);
+}
+function rulesFor(findings) {
+    const rules = {};
+    for (const f of findings) {
+        if (rules[f.ruleId])
+            continue;
+        rules[f.ruleId] =
+            f.ruleId === 'syntax'
+                ? {
+                    id: 'syntax',
+                    name: 'syntax',
+                    shortDescription: 'Python syntax error',
+                    fullDescription: 'mypy could not parse this file; it was left out so the other files could be type-checked.',
+                    help: 'Fix the syntax error so the file parses.',
+                    helpUri: mypy_INFO_URI
+                }
+                : {
+                    id: f.ruleId,
+                    name: f.ruleId,
+                    shortDescription: `mypy error code ${f.ruleId}`,
+                    fullDescription: `mypy reports this with the error code [${f.ruleId}].`,
+                    help: `See the mypy error code list for [${f.ruleId}], or add the annotation or fix mypy asks for.`,
+                    helpUri: f.helpUri
+                };
+    }
+    return rules;
+}
+const mypyCheck = {
+    id: 'mypy',
+    title: 'Types (mypy)',
+    weight: 5,
+    async run(ctx) {
+        const res = await ctx.tools.resolve(MYPY);
+        if (!res.ok)
+            return errorOutcome({ name: 'mypy', version: null, informationUri: mypy_INFO_URI }, res.reason);
+        const t = res.tool;
+        const tool = { name: 'mypy', version: t.version, informationUri: mypy_INFO_URI };
+        const { config } = ctx;
+        const python = await ctx.tools.projectPython();
+        const cacheDir = external_node_path_default().join(ctx.cacheDir, cacheKey(config.root, python, config.mypyStrict));
+        const base = [
+            ...t.prefix,
+            '-O',
+            'json',
+            '--cache-dir',
+            cacheDir,
+            '--python-executable',
+            python,
+            ...(config.mypyStrict ? ['--strict'] : []),
+            ...config.sourcePaths
+        ];
+        const opts = {
+            cwd: config.root,
+            env: toolEnv({ ...t.env, MYPY_FORCE_COLOR: '0' }),
+            timeoutMs: config.timeoutMs
+        };
+        // CLI --exclude adds to the project's own exclude list rather than replacing it.
+        const broken = new Set();
+        const syntax = new Map();
+        let command = [];
+        let typeFindings = [];
+        let leftover = '';
+        for (let pass = 0; pass < MAX_PASSES; pass++) {
+            const args = [...base, ...[...broken].flatMap(f => ['--exclude', excludePattern(f)])];
+            command = [t.command, ...args];
+            const r = await run(t.command, args, opts);
+            if (r.timedOut || r.spawnError)
+                return errorOutcome(tool, `mypy ${r.timedOut ? 'timed out' : `could not start: ${r.spawnError}`}`, command);
+            const parsed = parseMypyJson(r.stdout, config.root);
+            const newSyntax = parsed.findings.filter(f => f.ruleId === 'syntax');
+            for (const f of newSyntax)
+                syntax.set(`${f.path}:${f.line}:${f.column}:${f.message}`, f);
+            typeFindings = parsed.findings.filter(f => f.ruleId !== 'syntax');
+            if (r.exitCode === 0 || r.exitCode === 1) {
+                // A clean run prints one empty line; anything else without JSON is not mypy's output.
+                if (parsed.findings.length === 0 && (r.exitCode === 1 || parsed.text.length > 0))
+                    return errorOutcome(tool, `mypy printed no JSON diagnostics (exit ${r.exitCode}): ${firstLine(parsed.text.join('\n') || r.stderr)}`, command);
+                leftover = '';
+                break;
+            }
+            if (r.exitCode !== 2 || newSyntax.length === 0)
+                return errorOutcome(tool, `mypy exited ${r.exitCode}: ${firstLine(r.stderr || parsed.text.join('\n') || r.stdout)}`, command);
+            const fresh = [...new Set(newSyntax.map(f => f.path))].filter(p => !broken.has(p));
+            if (fresh.length === 0) {
+                // The broken file is reached through an import, which --exclude does not stop.
+                leftover = `files that import ${[...new Set(newSyntax.map(f => f.path))].join(', ')} could not be type-checked`;
+                typeFindings = [];
+                break;
+            }
+            for (const p of fresh)
+                broken.add(p);
+            leftover = 'too many files with syntax errors; the rest was not type-checked';
+        }
+        const findings = [...syntax.values(), ...typeFindings];
+        const errors = findings.filter(f => f.level === 'error').length;
+        return {
+            status: errors ? 'failed' : 'passed',
+            reason: leftover || undefined,
+            tool,
+            findings,
+            rules: rulesFor(findings),
+            command,
+            metrics: {
+                errors,
+                syntaxErrors: syntax.size,
+                filesWithErrors: new Set(findings.filter(f => f.level === 'error').map(f => f.path)).size,
+                unparsableFiles: [...broken],
+                strict: config.mypyStrict
+            }
+        };
+    },
+    gates(result, config) {
+        const errors = result.findings.filter(f => f.level === 'error').length;
+        return [maxGate('types', 'mypy', errors, config.thresholds.typeErrors, 'type errors')];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/checks/junit.ts
+// A small JUnit XML reader for pytest's --junitxml: testsuites/testsuite/testcase with
+// failure/error/skipped children. Only the elements and attributes pymaint reads; no DTDs.
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function decodeXml(s) {
+    return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e) => {
+        if (e[0] === '#') {
+            const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+            return Number.isFinite(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : all;
+        }
+        return ENTITIES[e.toLowerCase()] ?? all;
+    });
+}
+function attrs(s) {
+    const out = {};
+    for (const m of s.matchAll(/([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g))
+        out[m[1]] = decodeXml(m[3] ?? m[4] ?? '');
+    return out;
+}
+function junit_text(s) {
+    // CDATA sections are kept verbatim, everything else is entity-decoded.
+    let out = '';
+    let rest = s;
+    for (;;) {
+        const i = rest.indexOf('<![CDATA[');
+        if (i < 0)
+            break;
+        const j = rest.indexOf(']]>', i);
+        if (j < 0)
+            break;
+        out += decodeXml(rest.slice(0, i).replace(/<[^>]*>/g, '')) + rest.slice(i + 9, j);
+        rest = rest.slice(j + 3);
+    }
+    return out + decodeXml(rest.replace(/<[^>]*>/g, ''));
+}
+const RANK = { passed: 0, skipped: 1, error: 2, failed: 3 };
+/** Every testcase in document order; throws when the text is not a JUnit report. */
+function parseJUnit(xml) {
+    const body = xml.replace(/<!--[\s\S]*?-->/g, '').replace(/<\?[\s\S]*?\?>/g, '');
+    if (!/<testsuites?\b/.test(body))
+        throw new Error('no <testsuite> element');
+    const cases = [];
+    const re = /<testcase\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/>|>([\s\S]*?)<\/testcase\s*>)/g;
+    for (const m of body.matchAll(re)) {
+        const a = attrs(m[1]);
+        const inner = m[3] ?? '';
+        const c = {
+            classname: a.classname ?? '',
+            name: a.name ?? '',
+            outcome: 'passed',
+            message: '',
+            details: ''
+        };
+        if (a.file)
+            c.file = a.file;
+        if (a.line !== undefined && /^\d+$/.test(a.line))
+            c.line = Number(a.line);
+        // A test can fail in its call and error in teardown: the failure is what it is counted as.
+        const child = /<(failure|error|skipped)\b((?:[^>"']|"[^"]*"|'[^']*')*?)(\/>|>([\s\S]*?)<\/\1\s*>)/g;
+        for (const e of inner.matchAll(child)) {
+            const kind = e[1] === 'failure' ? 'failed' : e[1] === 'error' ? 'error' : 'skipped';
+            if (RANK[kind] <= RANK[c.outcome])
+                continue;
+            const ea = attrs(e[2]);
+            c.outcome = kind;
+            c.message = ea.message ?? '';
+            c.details = junit_text(e[4] ?? '');
+            if (ea.type)
+                c.type = ea.type;
+        }
+        cases.push(c);
+    }
+    return cases;
+}
+function countCases(cases) {
+    const n = { total: cases.length, passed: 0, failed: 0, errors: 0, skipped: 0 };
+    for (const c of cases) {
+        if (c.outcome === 'passed')
+            n.passed++;
+        else if (c.outcome === 'failed')
+            n.failed++;
+        else if (c.outcome === 'error')
+            n.errors++;
+        else
+            n.skipped++;
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/checks/pytest.ts
+// pytest + coverage in the project's environment: results from JUnit XML and coverage JSON
+// written to the check's temp dir (never the project), one finding per failed or errored test.
+
+
+
+
+
+
+
+
+
+const PYTEST = {
+    name: 'pytest',
+    module: 'pytest',
+    pip: ['pytest', 'pytest-cov'],
+    requires: ['pytest_cov'],
+    projectEnv: true
+};
+const pytest_INFO_URI = 'https://docs.pytest.org/';
+/** `coverage json` totals (percent_covered includes branches when branch coverage is on). */
+function parseCoverageJson(text) {
+    const d = JSON.parse(text);
+    const t = d.totals;
+    if (!t || typeof t.percent_covered !== 'number')
+        throw new Error('no totals.percent_covered');
+    const num = (k) => (typeof t[k] === 'number' ? t[k] : 0);
+    return {
+        percent: t.percent_covered,
+        covered: num('covered_lines'),
+        statements: num('num_statements'),
+        missing: num('missing_lines')
+    };
+}
+/** The line in the test file where it failed: the traceback's frame in that file, else its def. */
+function failureLine(c, file) {
+    if (file) {
+        const base = file.split('/').pop();
+        for (const m of c.details.matchAll(/^\s*(\S[^\n:]*?):(\d+):/gm)) {
+            const p = m[1].replace(/\\/g, '/');
+            if (p === file || p.endsWith(`/${file}`) || (p.endsWith(`/${base}`) && !file.includes('/')))
+                return Number(m[2]);
+        }
+    }
+    return c.line !== undefined ? c.line + 1 : 0;
+}
+/** First meaningful line of a failure: the message, or the traceback's `E   ` line. */
+function failureMessage(c) {
+    const msg = c.message.split('\n')[0].trim();
+    if (msg && msg !== 'collection failure')
+        return msg;
+    const e = /^E\s+(.+)$/m.exec(c.details);
+    return e ? e[1].trim() : msg || (c.outcome === 'error' ? 'test error' : 'test failed');
+}
+function caseFindings(cases, root) {
+    const out = [];
+    for (const c of cases) {
+        if (c.outcome !== 'failed' && c.outcome !== 'error')
+            continue;
+        const file = c.file ? relPath(root, c.file) : undefined;
+        const collection = !c.classname && c.message === 'collection failure';
+        const id = collection ? c.name : `${c.classname}::${c.name}`;
+        out.push({
+            ruleId: c.outcome === 'failed' ? 'test-failure' : 'test-error',
+            level: 'error',
+            message: `${collection ? 'collection of' : c.outcome === 'failed' ? 'test' : 'error in'} ${id}: ${failureMessage(c)}`,
+            path: file ?? '',
+            line: failureLine(c, file),
+            column: 0,
+            fingerprint: '',
+            helpUri: pytest_INFO_URI,
+            snippet: c.details.slice(0, 4000) || undefined,
+            properties: { test: id, classname: c.classname, name: c.name }
+        });
+    }
+    return out;
+}
+const pytest_RULES = {
+    'test-failure': {
+        id: 'test-failure',
+        name: 'test-failure',
+        shortDescription: 'A test failed',
+        fullDescription: 'An assertion or an exception in the test body made it fail.',
+        help: 'Run the test locally with `pytest -x <file>::<test>` and fix the code or the test.',
+        helpUri: pytest_INFO_URI
+    },
+    'test-error': {
+        id: 'test-error',
+        name: 'test-error',
+        shortDescription: 'A test errored (setup, teardown or collection)',
+        fullDescription: 'The test could not run: a fixture failed, or its module could not be imported (collection error).',
+        help: 'Read the traceback: usually an import error or a broken fixture.',
+        helpUri: pytest_INFO_URI
+    }
+};
+/** Tool caches a test run may leave at the project root that no flag turns off everywhere. */
+const RUN_LEFTOVERS = [
+    /^\.pytest_cache$/,
+    /^\.coverage(\..+)?$/,
+    /^\.benchmarks$/,
+    /^\.hypothesis$/
+];
+async function rootEntries(root) {
+    try {
+        return new Set(await (0,promises_namespaceObject.readdir)(root));
+    }
+    catch {
+        return new Set();
+    }
+}
+/** Removes what this run created at the root and nothing that was there before. */
+async function removeLeftovers(root, before) {
+    const removed = [];
+    for (const e of await rootEntries(root)) {
+        if (before.has(e) || !RUN_LEFTOVERS.some(r => r.test(e)))
+            continue;
+        await (0,promises_namespaceObject.rm)(external_node_path_default().join(root, e), { recursive: true, force: true });
+        removed.push(e);
+    }
+    return removed;
+}
+function passRate(t) {
+    const ran = t.total - t.skipped;
+    return ran > 0 ? (t.passed / ran) * 100 : null;
+}
+const pytestCheck = {
+    id: 'pytest',
+    title: 'Tests and coverage (pytest)',
+    weight: 6,
+    async run(ctx) {
+        const res = await ctx.tools.resolve(PYTEST);
+        if (!res.ok)
+            return errorOutcome({ name: 'pytest', version: null, informationUri: pytest_INFO_URI }, res.reason);
+        const t = res.tool;
+        const tool = { name: 'pytest', version: t.version, informationUri: pytest_INFO_URI };
+        const { config } = ctx;
+        const junit = external_node_path_default().join(ctx.tmpDir, 'junit.xml');
+        const covJson = external_node_path_default().join(ctx.tmpDir, 'coverage.json');
+        const args = [
+            ...t.prefix,
+            '-p',
+            'no:cacheprovider',
+            // xunit1 carries each test's file and line.
+            '-o',
+            'junit_family=xunit1',
+            `--junitxml=${junit}`,
+            ...config.coverageSource.map(s => `--cov=${s}`),
+            `--cov-report=json:${covJson}`,
+            '--cov-report=',
+            // The project's own fail-under would turn a pass into exit 1; pymaint's gate decides.
+            '--cov-fail-under=0',
+            '--color=no',
+            ...config.testPaths
+        ];
+        const command = [t.command, ...args];
+        const before = await rootEntries(config.root);
+        const r = await run(t.command, args, {
+            cwd: config.root,
+            env: toolEnv({ ...t.env, COVERAGE_FILE: external_node_path_default().join(ctx.tmpDir, '.coverage') }),
+            timeoutMs: config.timeoutMs
+        });
+        const removed = await removeLeftovers(config.root, before);
+        if (removed.length)
+            ctx.log(`pytest: removed ${removed.join(', ')} left in the project`);
+        if (r.timedOut || r.spawnError)
+            return errorOutcome(tool, `pytest ${r.timedOut ? 'timed out' : `could not start: ${r.spawnError}`}`, command);
+        // 0 passed, 1 failures, 2 interrupted (collection errors), 5 no tests: all report in XML.
+        if (![0, 1, 2, 5].includes(r.exitCode) || !(0,external_node_fs_namespaceObject.existsSync)(junit)) {
+            const why = r.stderr.split('\n').find(l => /error/i.test(l)) ?? firstLine(r.stderr || r.stdout);
+            return errorOutcome(tool, `pytest exited ${r.exitCode}${(0,external_node_fs_namespaceObject.existsSync)(junit) ? '' : ' without a JUnit report'}: ${why.trim() || firstLine(r.stdout)}`, command);
+        }
+        let cases;
+        try {
+            cases = parseJUnit(await (0,promises_namespaceObject.readFile)(junit, 'utf8'));
+        }
+        catch (e) {
+            return errorOutcome(tool, `pytest's JUnit report is unreadable: ${e.message}`);
+        }
+        const tests = countCases(cases);
+        let coverage = null;
+        let coverageNote = '';
+        if ((0,external_node_fs_namespaceObject.existsSync)(covJson)) {
+            try {
+                coverage = parseCoverageJson(await (0,promises_namespaceObject.readFile)(covJson, 'utf8'));
+            }
+            catch (e) {
+                coverageNote = `coverage report unreadable: ${e.message}`;
+            }
+        }
+        else
+            coverageNote = 'no coverage data (the test run stopped before measuring)';
+        const findings = caseFindings(cases, config.root);
+        let reason;
+        if (r.exitCode === 2)
+            reason = `pytest was interrupted (${tests.errors} error(s) during collection); ${tests.passed + tests.failed} test(s) ran`;
+        else if (r.exitCode === 5 || tests.total === 0)
+            reason = 'no tests were collected';
+        else if (r.exitCode === 1 && findings.length === 0)
+            reason = `pytest exited 1 but its report shows no failure: ${firstLine(r.stdout.split('\n').slice(-3).join('\n'))}`;
+        const rate = passRate(tests);
+        return {
+            status: findings.length || r.exitCode === 2 ? 'failed' : 'passed',
+            reason: reason ?? (coverageNote || undefined),
+            tool,
+            findings,
+            rules: Object.fromEntries([...new Set(findings.map(f => f.ruleId))].map(id => [id, pytest_RULES[id]])),
+            command,
+            metrics: {
+                tests: { ...tests, passRate: rate === null ? null : Math.round(rate * 100) / 100 },
+                coverage: coverage ?? {
+                    percent: null,
+                    covered: null,
+                    statements: null,
+                    missing: null
+                }
+            }
+        };
+    },
+    gates(result, config) {
+        const m = result.metrics;
+        const tests = m.tests;
+        const rate = tests ? passRate(tests) : null;
+        const testsGate = minGate('tests', 'pytest', rate, config.thresholds.testPassRate, 'pass rate');
+        if (rate === null)
+            testsGate.message = `no tests ran (at least ${config.thresholds.testPassRate}% must pass)`;
+        const pct = m.coverage?.percent;
+        const covGate = minGate('coverage', 'pytest', typeof pct === 'number' ? pct : null, config.thresholds.coverage, 'line coverage');
+        return [testsGate, covGate];
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/checks/registry.ts
 
+
+
+
 const BUILTIN = {
-    ruff: ruffCheck
+    ruff: ruffCheck,
+    'ruff-format': ruffFormatCheck,
+    mypy: mypyCheck,
+    pytest: pytestCheck
 };
 function builtinCheck(id) {
     return BUILTIN[id];
@@ -2598,21 +3307,100 @@ function checksFor(config) {
     return out;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/findings/fingerprints.ts
-// Fills each finding's fingerprint from the file it points at. Interim scheme until the
-// codeql-compatible primaryLocationLineHash lands (reports issue): hash of rule, path and the
-// trimmed source line, so it survives unrelated edits above the finding.
+// Finding fingerprints: GitHub code scanning's primaryLocationLineHash (the rolling line hash
+// codeql-action documents), so alerts keep their identity when unrelated lines move them.
 
 
 
+// The hash of a line covers the next BLOCK non-whitespace characters from its start (spilling
+// into the following lines), in base 37 modulo 2^64; ':N' numbers repeats of the same value.
+const BLOCK = 100;
+const BASE = 37n;
+const MASK = (1n << 64n) - 1n;
+const EOF = 0xffff;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const BASE_POW_BLOCK = (() => {
+    let p = 1n;
+    for (let i = 0; i < BLOCK; i++)
+        p = (p * BASE) & MASK;
+    return p;
+})();
+/** primaryLocationLineHash of every line of `text` (index 0 = line 1). */
+function lineHashes(text) {
+    const window = new Array(BLOCK).fill(0);
+    // Line number that starts at each window slot, or -1.
+    const starts = new Array(BLOCK).fill(-1);
+    const out = [];
+    const seen = new Map();
+    let h = 0n;
+    let at = 0;
+    let line = 0;
+    let atLineStart = true;
+    let afterCR = false;
+    const emit = () => {
+        const hex = h.toString(16);
+        const n = (seen.get(hex) ?? 0) + 1;
+        seen.set(hex, n);
+        out[starts[at] - 1] = `${hex}:${n}`;
+        starts[at] = -1;
+    };
+    const push = (c) => {
+        const leaving = window[at];
+        window[at] = c;
+        h = (BASE * h + BigInt(c) - BASE_POW_BLOCK * BigInt(leaving)) & MASK;
+        at = (at + 1) % BLOCK;
+    };
+    const take = (code) => {
+        let c = code;
+        // Whitespace inside a line does not count, and CRLF is one line ending.
+        if (c === SPACE || c === TAB || (afterCR && c === LF)) {
+            afterCR = false;
+            return;
+        }
+        afterCR = c === CR;
+        if (c === CR)
+            c = LF;
+        if (starts[at] !== -1)
+            emit();
+        if (atLineStart) {
+            atLineStart = false;
+            starts[at] = ++line;
+        }
+        if (c === LF)
+            atLineStart = true;
+        push(c);
+    };
+    for (let i = 0; i < text.length; i++)
+        take(text.charCodeAt(i));
+    take(EOF);
+    for (let i = 0; i < BLOCK; i++) {
+        if (starts[at] !== -1)
+            emit();
+        push(0);
+    }
+    return out;
+}
+/** A stable id for findings that have no file line (a vulnerable package, a missing file). */
+function fallbackFingerprint(f) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update(`${f.ruleId}\0${f.path}\0${f.path && f.line > 0 ? '' : f.message}`)
+        .digest('hex')
+        .slice(0, 16);
+}
+/**
+ * Fills each finding's fingerprint: the line hash of its start line (clamped to the file) when
+ * the file can be read, a hash of rule, path and message otherwise.
+ */
 async function fingerprintFindings(findings, root) {
     const files = new Map();
-    const lines = (p) => {
+    const hashes = (p) => {
         let f = files.get(p);
         if (!f) {
-            f = (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, p), 'utf8').then(t => t.split(/\r?\n/), () => null);
+            f = (0,promises_namespaceObject.readFile)(external_node_path_default().join(root, p), 'utf8').then(lineHashes, () => null);
             files.set(p, f);
         }
         return f;
@@ -2620,11 +3408,13 @@ async function fingerprintFindings(findings, root) {
     for (const f of findings) {
         if (f.fingerprint)
             continue;
-        const text = f.path && f.line > 0 ? ((await lines(f.path))?.[f.line - 1] ?? '') : '';
-        f.fingerprint = (0,external_node_crypto_namespaceObject.createHash)('sha256')
-            .update(`${f.ruleId}\0${f.path}\0${text.trim()}\0${f.path ? '' : f.message}`)
-            .digest('hex')
-            .slice(0, 16);
+        const lines = f.path ? await hashes(f.path) : null;
+        if (lines && lines.length > 0) {
+            const line = Math.min(Math.max(f.line, 1), lines.length);
+            f.fingerprint = lines[line - 1];
+        }
+        else
+            f.fingerprint = fallbackFingerprint(f);
     }
 }
 
@@ -2758,7 +3548,7 @@ function checkLine(r) {
     else
         detail = n === 0 ? 'no findings' : `${n} finding${n === 1 ? '' : 's'}`;
     const version = r.tool.version ? ` ${r.tool.version}` : '';
-    return `${ICON[r.status]} ${r.title.padEnd(26)} ${detail}  (${r.tool.name}${version}, ${seconds(r.durationMs)})`;
+    return `${ICON[r.status]} ${r.title.padEnd(30)} ${detail}  (${r.tool.name}${version}, ${seconds(r.durationMs)})`;
 }
 function renderChecklist(report) {
     const lines = ['🔧 pymaint checks', '================'];
@@ -2776,12 +3566,306 @@ function renderJson(report) {
     return JSON.stringify(report, null, 2) + '\n';
 }
 
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/reports/sources.ts
+// Read-only access to the project's source lines, for clamping report positions to the real
+// file and for snippets. Cached; unreadable or huge files count as absent.
+
+
+const MAX_BYTES = 8 * 1024 * 1024;
+function projectSources(root) {
+    const cache = new Map();
+    return {
+        lines(file) {
+            if (!file)
+                return null;
+            let got = cache.get(file);
+            if (got !== undefined)
+                return got;
+            got = null;
+            try {
+                const abs = external_node_path_default().resolve(root, file);
+                if (abs.startsWith(external_node_path_default().resolve(root) + (external_node_path_default()).sep) && (0,external_node_fs_namespaceObject.statSync)(abs).size <= MAX_BYTES)
+                    got = (0,external_node_fs_namespaceObject.readFileSync)(abs, 'utf8').split(/\r\n|\r|\n/);
+            }
+            catch {
+                /* absent, a directory or unreadable: positions stay as the tool gave them */
+            }
+            cache.set(file, got);
+            return got;
+        }
+    };
+}
+/** No file access at all (tests, benchmarks of the pure renderers). */
+const noSources = { lines: () => null };
+
+;// CONCATENATED MODULE: ./src/reports/sarif.ts
+// SARIF 2.1.0, one file and one run per check, shaped for GitHub code scanning: full rule
+// metadata, repo-relative URIs, clamped regions, line-hash fingerprints and GitHub's size limits.
+
+
+
+
+const MAX_RESULTS = 25_000;
+const MAX_GZIP_BYTES = 10 * 1024 * 1024;
+const PYMAINT_URI = 'https://github.com/pymaint/pymaint';
+const SECURITY_CHECKS = new Set(['bandit', 'pip-audit', 'safety']);
+const SEVERITY_SCORE = { high: 8.0, medium: 5.5, low: 3.0 };
+const TOOL_URIS = {
+    ruff: 'https://docs.astral.sh/ruff/',
+    mypy: 'https://mypy.readthedocs.io/',
+    bandit: 'https://bandit.readthedocs.io/',
+    'pip-audit': 'https://github.com/pypa/pip-audit',
+    safety: 'https://github.com/pyupio/safety',
+    pytest: 'https://docs.pytest.org/'
+};
+/** Where a finding without a file (a vulnerable package) is shown: the first that exists. */
+const MANIFESTS = ['requirements.txt', 'pyproject.toml', 'setup.cfg', 'setup.py', 'Pipfile'];
+function isHttpUri(u) {
+    return !!u && /^https?:\/\/[^\s]+$/i.test(u);
+}
+/** Larger = more severe: level first, then the security score, then tool severity. */
+function severityRank(f, rules) {
+    const level = { error: 3, warning: 2, note: 1 }[f.level] ?? 0;
+    const score = rules?.[f.ruleId]?.securitySeverity ?? 0;
+    const sev = f.severity ? { high: 3, medium: 2, low: 1 }[f.severity] : 0;
+    return level * 1000 + Math.round(score * 10) * 4 + sev;
+}
+function sortBySeverity(findings, rules) {
+    const ranks = new Map();
+    for (const f of findings)
+        ranks.set(f, severityRank(f, rules));
+    return [...findings].sort((a, b) => ranks.get(b) - ranks.get(a));
+}
+function encodeUri(p) {
+    return p.split('/').map(encodeURIComponent).join('/');
+}
+/** Code-point column (1-based) to a UTF-16 column, clamped to the line. */
+function utf16Column(line, cp) {
+    const chars = Array.from(line);
+    const c = Math.min(Math.max(cp, 1), chars.length + 1);
+    let units = 0;
+    for (let i = 0; i < c - 1; i++)
+        units += chars[i].length;
+    return units + 1;
+}
+function region(f, lines) {
+    if (!lines) {
+        const r = { startLine: Math.max(1, f.line) };
+        if (f.line > 0 && f.column > 0)
+            r.startColumn = f.column;
+        if (f.line > 0 && f.endLine && f.endLine >= f.line) {
+            r.endLine = f.endLine;
+            if (f.endColumn && f.endColumn > 0 && (f.endLine > f.line || f.endColumn >= f.column))
+                r.endColumn = f.endColumn;
+        }
+        return r;
+    }
+    const last = Math.max(1, lines.length);
+    const startLine = Math.min(Math.max(1, f.line), last);
+    const r = { startLine };
+    if (f.line < 1 || f.column < 1)
+        return r;
+    r.startColumn = utf16Column(lines[startLine - 1] ?? '', f.column);
+    if (f.endLine && f.endLine >= f.line) {
+        const endLine = Math.min(f.endLine, last);
+        if (endLine > startLine || f.endLine === f.line) {
+            r.endLine = endLine;
+            if (f.endColumn && f.endColumn > 0) {
+                const endColumn = utf16Column(lines[endLine - 1] ?? '', f.endColumn);
+                if (endLine > startLine || endColumn >= r.startColumn)
+                    r.endColumn = endColumn;
+            }
+        }
+    }
+    return r;
+}
+function ruleDescriptor(id, meta, check, sample) {
+    const short = meta?.shortDescription || meta?.name || sample.message || id;
+    const full = meta?.fullDescription || short;
+    const helpUri = [meta?.helpUri, sample.helpUri].find(isHttpUri);
+    const helpText = meta?.help || (helpUri ? `${full}\n\nSee ${helpUri}` : full);
+    const help = { text: helpText, markdown: helpUri ? `${helpText}\n\n[Documentation](${helpUri})` : helpText };
+    const d = {
+        id,
+        shortDescription: { text: oneLine(short) },
+        fullDescription: { text: full },
+        help
+    };
+    if (meta?.name && meta.name !== id)
+        d.name = meta.name;
+    if (helpUri)
+        d.helpUri = helpUri;
+    const tags = [...(meta?.tags ?? [])];
+    const props = {};
+    if (SECURITY_CHECKS.has(check.id)) {
+        if (!tags.includes('security'))
+            tags.push('security');
+        const score = meta?.securitySeverity ??
+            (sample.severity ? SEVERITY_SCORE[sample.severity] : sample.level === 'error' ? 7.0 : 4.0);
+        props['security-severity'] = score.toFixed(1);
+    }
+    if (tags.length)
+        props.tags = tags.slice(0, 20);
+    if (Object.keys(props).length)
+        d.properties = props;
+    return d;
+}
+function oneLine(s) {
+    const l = s.split('\n')[0].trim();
+    return l.length > 1000 ? `${l.slice(0, 997)}...` : l || 'rule';
+}
+function defaultManifest(config, sources) {
+    for (const m of [...config.requirements, ...MANIFESTS])
+        if (sources.lines(m))
+            return m;
+    return null;
+}
+function sarifOptions(config, sources, version) {
+    const rel = external_node_path_default().relative(config.workspace, config.root).split((external_node_path_default()).sep).join('/');
+    return {
+        prefix: rel && !rel.startsWith('..') ? `${rel}/` : '',
+        srcRoot: rel.startsWith('..') ? config.root : config.workspace,
+        manifest: defaultManifest(config, sources),
+        sources,
+        pymaintVersion: version
+    };
+}
+/** The SARIF log of one check. */
+function renderSarif(check, o) {
+    const sources = o.sources ?? noSources;
+    const notifications = [];
+    const ordered = sortBySeverity(check.findings, check.rules);
+    const placeable = [];
+    let unplaceable = 0;
+    for (const f of ordered) {
+        if (f.path || o.manifest)
+            placeable.push(f);
+        else
+            unplaceable++;
+    }
+    if (unplaceable)
+        notifications.push({
+            level: 'warning',
+            descriptor: { id: 'pymaint/no-location' },
+            message: {
+                text: `${unplaceable} finding${unplaceable === 1 ? '' : 's'} without a file were left out: no requirements file or pyproject.toml to attach them to.`
+            }
+        });
+    let limit = Math.min(placeable.length, o.maxResults ?? MAX_RESULTS);
+    const maxGzip = o.maxGzipBytes ?? MAX_GZIP_BYTES;
+    const success = check.status === 'passed' || check.status === 'failed';
+    if (!success)
+        notifications.push({
+            level: 'error',
+            descriptor: { id: 'pymaint/check-error' },
+            message: { text: `${check.title}: ${check.status}: ${check.reason ?? 'no reason given'}` }
+        });
+    const results = [];
+    const rules = [];
+    const ruleIndex = new Map();
+    for (const f of placeable) {
+        let idx = ruleIndex.get(f.ruleId);
+        if (idx === undefined) {
+            idx = rules.length;
+            ruleIndex.set(f.ruleId, idx);
+            rules.push(ruleDescriptor(f.ruleId, check.rules?.[f.ruleId], check, f));
+        }
+        const file = f.path || o.manifest;
+        const loc = {
+            physicalLocation: {
+                artifactLocation: { uri: encodeUri(o.prefix + file), uriBaseId: '%SRCROOT%' },
+                region: f.path ? region(f, sources.lines(f.path)) : { startLine: 1 }
+            }
+        };
+        const r = {
+            ruleId: f.ruleId,
+            ruleIndex: idx,
+            level: f.level,
+            message: { text: f.message || f.ruleId },
+            locations: [loc]
+        };
+        if (f.fingerprint)
+            r.partialFingerprints = { primaryLocationLineHash: f.fingerprint };
+        results.push(r);
+    }
+    const build = (n) => {
+        const kept = results.slice(0, n);
+        const used = new Set(kept.map(r => r.ruleId));
+        // Keep rule indexes valid when truncation drops rules.
+        const keptRules = rules.filter(r => used.has(r.id));
+        const reindex = new Map(keptRules.map((r, i) => [r.id, i]));
+        const notes = [...notifications];
+        const omitted = placeable.length - n;
+        if (omitted > 0)
+            notes.push({
+                level: 'warning',
+                descriptor: { id: 'pymaint/truncated' },
+                message: {
+                    text: `${omitted} of ${placeable.length} results were left out to stay within GitHub's limits (${o.maxResults ?? MAX_RESULTS} results, ${Math.round(maxGzip / 1048576)} MB gzipped per upload); the ${n} most severe are kept. report.json has them all.`
+                }
+            });
+        const tool = check.tool;
+        const driver = {
+            name: tool.name || check.id,
+            informationUri: [tool.informationUri, TOOL_URIS[tool.name], PYMAINT_URI].find(isHttpUri),
+            rules: keptRules
+        };
+        if (tool.version)
+            driver.version = tool.version;
+        const run = {
+            tool: { driver },
+            automationDetails: { id: `pymaint/${check.id}/` },
+            originalUriBaseIds: { '%SRCROOT%': { uri: (0,external_node_url_namespaceObject.pathToFileURL)(o.srcRoot).href.replace(/\/?$/, '/') } },
+            invocations: [
+                { executionSuccessful: success, ...(notes.length ? { toolExecutionNotifications: notes } : {}) }
+            ],
+            results: kept.map(r => ({ ...r, ruleIndex: reindex.get(r.ruleId) })),
+            columnKind: 'utf16CodeUnits',
+            properties: { pymaintVersion: o.pymaintVersion, checkStatus: check.status, omittedResults: omitted }
+        };
+        const log = {
+            $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+            version: '2.1.0',
+            runs: [run]
+        };
+        return { log, text: JSON.stringify(log) + '\n' };
+    };
+    let out = build(limit);
+    // Shrink in proportion to the excess until the gzipped upload fits.
+    for (let size = (0,external_node_zlib_namespaceObject.gzipSync)(out.text).length; size > maxGzip && limit > 0;) {
+        limit = Math.max(0, Math.floor(limit * (maxGzip / size) * 0.95));
+        out = build(limit);
+        size = (0,external_node_zlib_namespaceObject.gzipSync)(out.text).length;
+    }
+    return {
+        ...out,
+        kept: limit,
+        omitted: placeable.length - limit + unplaceable,
+        uploadable: success
+    };
+}
+/** One SARIF run per check that ran; skipped checks produce none. */
+function renderAllSarif(report, o) {
+    const out = {};
+    for (const c of report.checks)
+        if (c.status !== 'skipped')
+            out[c.id] = renderSarif(c, o);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/reports/write.ts
-// Writes every report file into the report directory; pure renderers, one write each.
+// Writes every report file into the report directory: report.json, report.html, summary.md,
+// badge.svg, badge.json and sarif/<check-id>.sarif. The renderers are pure; this is the I/O.
 
 
 
-async function writeReports(report, config) {
+
+
+async function writeReports(report, config, sources = projectSources(config.root)) {
     const dir = config.outDir;
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     const files = [];
@@ -2793,7 +3877,19 @@ async function writeReports(report, config) {
         return p;
     };
     const json = await put('report.json', renderJson(report));
-    return { dir, json, files };
+    const sarif = {};
+    const sarifNotUploadable = {};
+    const runs = renderAllSarif(report, sarifOptions(config, sources, report.pymaint.version));
+    for (const [id, r] of Object.entries(runs)) {
+        const p = await put(external_node_path_default().join('sarif', `${id}.sarif`), r.text);
+        if (r.uploadable)
+            sarif[id] = p;
+        else {
+            const c = report.checks.find(x => x.id === id);
+            sarifNotUploadable[id] = { path: p, reason: `${id} ${c?.status}: ${c?.reason ?? ''}`.trim() };
+        }
+    }
+    return { dir, json, files, sarif, sarifNotUploadable };
 }
 
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -2827,11 +3923,24 @@ async function main(argv, io = defaultIO) {
         if (o.from.cli)
             flagOptions[o.name] = { type: 'string' };
     let parsed;
+    // `--coverage-threshold -5` is a value, not a flag: join it so validation can name the problem.
+    const args = [];
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        const name = a.startsWith('--') ? a.slice(2) : '';
+        const next = argv[i + 1];
+        if (flagOptions[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+            args.push(`${a}=${next}`);
+            i++;
+        }
+        else
+            args.push(a);
+    }
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: flagOptions, allowPositionals: true, strict: true });
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args, options: flagOptions, allowPositionals: true, strict: true });
     }
     catch (e) {
-        io.err(`pymaint: error: ${e.message.split('\n')[0]}\n${USAGE}\n`);
+        io.err(`pymaint: error: ${e.message.split('\n')[0]} (see pymaint --help)\n`);
         return 2;
     }
     const v = parsed.values;
@@ -2869,7 +3978,8 @@ async function main(argv, io = defaultIO) {
         }
         throw e;
     }
-    const quiet = v.quiet === true;
+    // Progress lines only on a terminal: in logs the checklist below says the same once.
+    const quiet = v.quiet === true || !process.stderr.isTTY;
     const report = await scan(config, {
         onCheckDone: r => (quiet ? undefined : io.err(`  ${checkLine(r)}\n`))
     });

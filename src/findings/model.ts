@@ -99,6 +99,8 @@ export interface PublishOutcome {
   reason?: string
   url?: string
   details?: Record<string, unknown>
+  /** The user asked for this publisher explicitly (e.g. `upload-sarif: true`): a failure fails the step. */
+  required?: boolean
 }
 
 export function countByLevel(findings: Finding[]): Record<Level, number> {

@@ -89,7 +89,9 @@ function publishSection(report: Report): string[] {
     const detail = [p.url ? mdLink(p.url, p.url) : '', p.reason ? mdText(p.reason) : '']
       .filter(Boolean)
       .join(' · ')
-    out.push(`| ${icon[p.result] ?? ''} | ${mdText(p.id)} | ${p.result} | ${detail} |`)
+    out.push(
+      `| ${icon[p.result] ?? ''} | ${mdText(p.id)} | ${p.result}${p.required && p.result === 'failed' ? ' (required)' : ''} | ${detail} |`
+    )
   }
   out.push('')
   return out

@@ -1,0 +1,52 @@
+// Builds the action bundle from the current source for runner tests, into .cache/ so the
+// committed dist/ is never touched; rebuilt only when a source file is newer than the build.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import path from 'node:path'
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..')
+
+function newest(dir: string): number {
+  let t = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name)
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs)
+  }
+  return t
+}
+
+/** Path of an index.js bundled from src/index.ts exactly as `npm run bundle` does. */
+export function ensureBundle(root = REPO_ROOT): string {
+  const out = path.join(root, '.cache', 'harness-bundle')
+  const entry = path.join(out, 'index.js')
+  const inputs = Math.max(
+    newest(path.join(root, 'src')),
+    statSync(path.join(root, 'package-lock.json')).mtimeMs
+  )
+  if (existsSync(entry) && statSync(entry).mtimeMs >= inputs) return entry
+  // Build beside and rename, so parallel test files never run a half-written bundle.
+  mkdirSync(path.join(root, '.cache'), { recursive: true })
+  const tmp = `${out}.${process.pid}.${Date.now()}`
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'),
+      'build',
+      'src/index.ts',
+      '-o',
+      tmp,
+      '--target',
+      'es2022',
+      '--quiet'
+    ],
+    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } }
+  )
+  rmSync(out, { recursive: true, force: true })
+  try {
+    renameSync(tmp, out)
+  } catch {
+    // another worker won the race; its bundle is just as fresh
+    rmSync(tmp, { recursive: true, force: true })
+  }
+  return entry
+}
