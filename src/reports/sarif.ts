@@ -5,7 +5,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type * as Sarif from 'sarif'
 import type { Config } from '../config/types.js'
-import type { CheckResult, Finding, Report, RuleMeta } from '../findings/model.js'
+import type { CheckResult, Finding, RuleMeta } from '../findings/model.js'
 import type { SourceLines } from './sources.js'
 import { noSources } from './sources.js'
 
@@ -279,11 +279,4 @@ export function renderSarif(check: CheckResult, o: SarifOptions): SarifRun {
     omitted: placeable.length - limit + unplaceable,
     uploadable: success
   }
-}
-
-/** One SARIF run per check that ran; skipped checks produce none. */
-export function renderAllSarif(report: Report, o: SarifOptions): Record<string, SarifRun> {
-  const out: Record<string, SarifRun> = {}
-  for (const c of report.checks) if (c.status !== 'skipped') out[c.id] = renderSarif(c, o)
-  return out
 }

@@ -16,11 +16,11 @@ export interface WrittenReports {
   dir: string
   json: string
   files: string[]
-  /** SARIF to upload, by check id: checks that ran (passed or failed). */
   html: string
   /** summary.md, the Markdown job summary. */
   summary: string
   badges: { svg: string; json: string }
+  /** SARIF to upload, by check id: checks that ran (passed or failed). */
   sarif: Record<string, string>
   /** SARIF written for the record but not to upload (the tool errored: an empty run would
    *  close the category's open alerts), by check id, with the reason. */
