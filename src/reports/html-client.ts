@@ -42,6 +42,7 @@ button{font:inherit;padding:4px 12px;border:1px solid var(--line);border-radius:
 button:disabled{opacity:.5;cursor:default}
 .lv{font-size:12px;font-weight:600}.lv-error{color:var(--fail)}.lv-warning{color:var(--warn)}.lv-note{color:var(--muted)}
 .loc,.rule{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px;overflow-wrap:anywhere}
+#gates td:nth-child(2),#gates td:nth-child(3){white-space:nowrap}
 #findings{table-layout:fixed}#findings th:nth-child(1){width:72px}#findings th:nth-child(2){width:150px}
 #findings th:nth-child(3){width:170px}#findings th:nth-child(4){width:24%}
 .msg{word-break:break-word}.hint{color:var(--muted);font-size:12.5px}

@@ -72,7 +72,7 @@ function gatesTable(report: Report): string {
     g =>
       `<tr><td><span class="pill s-${GATE_STATUS[g.status] ?? 'failed'}">${escapeHtml(g.status)}</span></td><td class="rule">${escapeHtml(g.id)}</td><td>${escapeHtml(g.check)}</td><td>${escapeHtml(g.actual ?? '—')}</td><td>${escapeHtml(g.threshold)}</td><td>${escapeHtml(g.message)}</td></tr>`
   )
-  return `<table><thead><tr><th>Status</th><th>Gate</th><th>Check</th><th>Actual</th><th>Threshold</th><th>Detail</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  return `<table id="gates"><thead><tr><th>Status</th><th>Gate</th><th>Check</th><th>Actual</th><th>Threshold</th><th>Detail</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
 }
 
 function publishList(report: Report): string {
