@@ -185,6 +185,21 @@ function config(extra: Record<string, string> = {}): Config {
 }
 const tool = { name: 't', version: '1' }
 
+/** A stand-in executable on PATH: a Python script replaying a documented output. */
+async function withStandIn<T>(name: string, body: string, fn: () => Promise<T>): Promise<T> {
+  const bin = mkdtempSync(path.join(os.tmpdir(), 'pymaint-bin-'))
+  const stub = path.join(bin, name)
+  writeFileSync(stub, `#!/usr/bin/env python3\nimport os, sys\n${body}`)
+  chmodSync(stub, 0o755)
+  const oldPath = process.env.PATH
+  process.env.PATH = `${bin}${path.delimiter}${oldPath}`
+  try {
+    return await fn()
+  } finally {
+    process.env.PATH = oldPath
+  }
+}
+
 beforeAll(() => {
   project = mkdtempSync(path.join(os.tmpdir(), 'pymaint-deps-'))
   mkdirSync(path.join(project, 'src'))
@@ -278,6 +293,26 @@ describe('pip-audit (documented JSON format)', () => {
     }
   })
 
+  it('audits the project environment via PIPAPI_PYTHON_LOCATION when no requirements are set (stand-in)', async () => {
+    const body = [
+      'if "--version" in sys.argv: print("pip-audit 2.10.0"); sys.exit(0)',
+      'assert "-r" not in sys.argv',
+      'out = sys.argv[sys.argv.index("-o") + 1]',
+      'doc = {"dependencies": [{"name": "env-probe", "skip_reason": os.environ.get("PIPAPI_PYTHON_LOCATION", "unset")}], "fixes": []}',
+      'import json; open(out, "w").write(json.dumps(doc))',
+      ''
+    ].join('\n')
+    const report = await withStandIn('pip-audit', body, () =>
+      scan(config({ checks: 'pip-audit', 'install-tools': 'never' }))
+    )
+    const c = report.checks[0]!
+    expect(c.status).toBe('passed')
+    expect(c.metrics.source).toBe('environment')
+    const skipped = c.metrics.skipped as { name: string; reason: string }[]
+    expect(skipped[0]!.reason).toMatch(/python3?$/)
+    expect(skipped[0]!.reason).not.toBe('unset')
+  })
+
   it('is an error with a clear reason when pip-audit is not installed (install-tools never)', async () => {
     const report = await scan(config({ checks: 'pip-audit', 'install-tools': 'never' }))
     expect(report.checks[0]).toMatchObject({ status: 'error' })
@@ -356,6 +391,42 @@ describe('safety (documented JSON formats)', () => {
       []
     )
     expect(keyed.status).toBe('error')
+  })
+
+  it('legacy safety check through the real check: clean --save-json file, banner on stdout, exit 64 (stand-in)', async () => {
+    const body = [
+      'if "--version" in sys.argv: print("safety, version 3.2.0"); sys.exit(0)',
+      'assert sys.argv[1:3] == ["check", "--full-report"], sys.argv',
+      'out = sys.argv[sys.argv.index("--save-json") + 1]',
+      `report = ${JSON.stringify(SAFETY_CHECK_JSON)}`,
+      'open(out, "w").write(report)',
+      `print(${JSON.stringify(BANNER)} + report + ${JSON.stringify(BANNER)})`,
+      'sys.exit(64)',
+      ''
+    ].join('\n')
+    const saved = process.env.SAFETY_API_KEY
+    delete process.env.SAFETY_API_KEY
+    try {
+      const report = await withStandIn('safety', body, () =>
+        scan(
+          config({ checks: 'safety', 'install-tools': 'never', requirements: 'requirements.txt' })
+        )
+      )
+      const c = report.checks[0]!
+      expect(c.status).toBe('failed')
+      expect(c.command).toEqual(
+        expect.arrayContaining(['check', '--full-report', '--save-json', '-r', 'requirements.txt'])
+      )
+      expect(c.findings.map(f => f.ruleId)).toEqual(['36546', '39525'])
+      expect(report.gates[0]).toMatchObject({
+        id: 'safety',
+        passed: false,
+        actual: 2,
+        threshold: 0
+      })
+    } finally {
+      if (saved !== undefined) process.env.SAFETY_API_KEY = saved
+    }
   })
 
   it('without SAFETY_API_KEY and without safety installed the real check is skipped with the reason', async () => {

@@ -91,7 +91,7 @@ describe('slackPublisher against a real HTTP server', () => {
       c: {
         config,
         report: report(status),
-        written: { dir: '', json: '', files: [] },
+        written: { dir: '', json: '', files: [] } as unknown as PublishContext['written'],
         github: null,
         log: { info: m => logs.push(m), warning: m => logs.push(m) },
         outputs: {},
