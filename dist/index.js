@@ -32544,7 +32544,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26268);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92477);
 // Entry of the action bundle (dist/index.js): only runs main.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -32554,7 +32554,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 26268:
+/***/ 92477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39313,6 +39313,7 @@ button{font:inherit;padding:4px 12px;border:1px solid var(--line);border-radius:
 button:disabled{opacity:.5;cursor:default}
 .lv{font-size:12px;font-weight:600}.lv-error{color:var(--fail)}.lv-warning{color:var(--warn)}.lv-note{color:var(--muted)}
 .loc,.rule{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px;overflow-wrap:anywhere}
+#gates td:nth-child(2),#gates td:nth-child(3){white-space:nowrap}
 #findings{table-layout:fixed}#findings th:nth-child(1){width:72px}#findings th:nth-child(2){width:150px}
 #findings th:nth-child(3){width:170px}#findings th:nth-child(4){width:24%}
 .msg{word-break:break-word}.hint{color:var(--muted);font-size:12.5px}
@@ -39412,7 +39413,28 @@ const SCRIPT = String.raw `
     prev.disabled = state.page === 0;
     next.disabled = state.page >= pages - 1;
   }
-  function update() { state.page = 0; filter(); render(); }
+  // Filters live in the URL fragment (#check=ruff&level=error&path=src&q=text), so a filtered
+  // view can be linked to and reloaded.
+  function saveHash() {
+    var parts = [];
+    if (state.check !== '') parts.push('check=' + encodeURIComponent(checks[Number(state.check)].id));
+    if (state.level !== '') parts.push('level=' + LEVELS[Number(state.level)]);
+    if (state.path) parts.push('path=' + encodeURIComponent(state.path));
+    if (state.q) parts.push('q=' + encodeURIComponent(state.q));
+    try { history.replaceState(null, '', parts.length ? '#' + parts.join('&') : location.pathname + location.search); } catch (e) { /* file:// in some browsers */ }
+  }
+  function loadHash() {
+    var h = location.hash.replace(/^#/, '').split('&');
+    for (var i = 0; i < h.length; i++) {
+      var kv = h[i].split('='), k = kv[0], v;
+      try { v = decodeURIComponent(kv.slice(1).join('=')); } catch (e) { continue; }
+      if (k === 'check') { for (var c = 0; c < checks.length; c++) if (checks[c].id === v) state.check = String(c); }
+      else if (k === 'level' && LEVELS.indexOf(v) >= 0) state.level = String(LEVELS.indexOf(v));
+      else if (k === 'path') state.path = v;
+      else if (k === 'q') state.q = v;
+    }
+  }
+  function update() { state.page = 0; filter(); render(); saveHash(); }
   var timer = null;
   function later() { clearTimeout(timer); timer = setTimeout(update, 150); }
   var fc = document.getElementById('f-check');
@@ -39440,8 +39462,11 @@ const SCRIPT = String.raw `
   document.querySelectorAll('[data-check]').forEach(function (card) {
     card.addEventListener('click', function () { fc.value = card.getAttribute('data-check'); state.check = fc.value; update(); });
   });
-  update();
+  loadHash();
+  fc.value = state.check; fl.value = state.level; fp.value = state.path; fq.value = state.q;
+  filter(); render();
   document.documentElement.setAttribute('data-rendered', String(F.length));
+  document.documentElement.setAttribute('data-shown', String(shown.length));
 })();
 `;
 
@@ -39520,15 +39545,16 @@ function sortBySeverity(findings, rules) {
     return [...findings].sort((a, b) => ranks.get(b) - ranks.get(a));
 }
 function encodeUri(p) {
-    return p.split('/').map(encodeURIComponent).join('/');
+    return /^[\w./-]*$/.test(p) ? p : p.split('/').map(encodeURIComponent).join('/');
 }
 /** Code-point column (1-based) to a UTF-16 column, clamped to the line. */
 function utf16Column(line, cp) {
-    const chars = Array.from(line);
-    const c = Math.min(Math.max(cp, 1), chars.length + 1);
     let units = 0;
-    for (let i = 0; i < c - 1; i++)
-        units += chars[i].length;
+    // Walk cp - 1 code points; a surrogate pair is one code point and two units.
+    for (let i = 1; i < cp && units < line.length; i++) {
+        const c = line.charCodeAt(units);
+        units += c >= 0xd800 && c <= 0xdbff && units + 1 < line.length ? 2 : 1;
+    }
     return units + 1;
 }
 function region(f, lines) {
@@ -39646,7 +39672,8 @@ function renderSarif(check, o) {
     const results = [];
     const rules = [];
     const ruleIndex = new Map();
-    for (const f of placeable) {
+    // Results beyond the limit are never built: the most severe come first.
+    for (const f of placeable.slice(0, limit)) {
         let idx = ruleIndex.get(f.ruleId);
         if (idx === undefined) {
             idx = rules.length;
@@ -39702,7 +39729,9 @@ function renderSarif(check, o) {
             invocations: [
                 { executionSuccessful: success, ...(notes.length ? { toolExecutionNotifications: notes } : {}) }
             ],
-            results: kept.map(r => ({ ...r, ruleIndex: reindex.get(r.ruleId) })),
+            results: keptRules.length === rules.length
+                ? kept
+                : kept.map(r => ({ ...r, ruleIndex: reindex.get(r.ruleId) })),
             columnKind: 'utf16CodeUnits',
             properties: { pymaintVersion: o.pymaintVersion, checkStatus: check.status, omittedResults: omitted }
         };
@@ -39714,11 +39743,13 @@ function renderSarif(check, o) {
         return { log, text: JSON.stringify(log) + '\n' };
     };
     let out = build(limit);
-    // Shrink in proportion to the excess until the gzipped upload fits.
-    for (let size = (0,external_node_zlib_.gzipSync)(out.text).length; size > maxGzip && limit > 0;) {
+    // Shrink in proportion to the excess until the gzipped upload fits (gzip never grows
+    // text by more than a few bytes, so text under the limit needs no compression to know).
+    const gzSize = (t) => Buffer.byteLength(t) < maxGzip - 1024 ? 0 : (0,external_node_zlib_.gzipSync)(t).length;
+    for (let size = gzSize(out.text); size > maxGzip && limit > 0;) {
         limit = Math.max(0, Math.floor(limit * (maxGzip / size) * 0.95));
         out = build(limit);
-        size = (0,external_node_zlib_.gzipSync)(out.text).length;
+        size = gzSize(out.text);
     }
     return {
         ...out,
@@ -39726,14 +39757,6 @@ function renderSarif(check, o) {
         omitted: placeable.length - limit + unplaceable,
         uploadable: success
     };
-}
-/** One SARIF run per check that ran; skipped checks produce none. */
-function renderAllSarif(report, o) {
-    const out = {};
-    for (const c of report.checks)
-        if (c.status !== 'skipped')
-            out[c.id] = renderSarif(c, o);
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/reports/html.ts
@@ -39752,9 +39775,13 @@ function escapeHtml(s) {
 }
 /** JSON safe inside a <script> element: no '<', '>', '&' or line separators left raw. */
 function scriptJson(value) {
-    return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, c => {
-        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    });
+    // replaceAll with plain strings: a callback per match is slow on 100,000 findings.
+    return JSON.stringify(value)
+        .replaceAll('<', '\\u003c')
+        .replaceAll('>', '\\u003e')
+        .replaceAll('&', '\\u0026')
+        .replaceAll('\u2028', '\\u2028')
+        .replaceAll('\u2029', '\\u2029');
 }
 function html_link(url, text) {
     return isHttpUri(url)
@@ -39791,7 +39818,7 @@ function gatesTable(report) {
     if (report.gates.length === 0)
         return '<p class="meta">No gates were evaluated.</p>';
     const rows = report.gates.map(g => `<tr><td><span class="pill s-${GATE_STATUS[g.status] ?? 'failed'}">${escapeHtml(g.status)}</span></td><td class="rule">${escapeHtml(g.id)}</td><td>${escapeHtml(g.check)}</td><td>${escapeHtml(g.actual ?? '—')}</td><td>${escapeHtml(g.threshold)}</td><td>${escapeHtml(g.message)}</td></tr>`);
-    return `<table><thead><tr><th>Status</th><th>Gate</th><th>Check</th><th>Actual</th><th>Threshold</th><th>Detail</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    return `<table id="gates"><thead><tr><th>Status</th><th>Gate</th><th>Check</th><th>Actual</th><th>Threshold</th><th>Detail</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 function publishList(report) {
     if (!report.publish?.length)
@@ -39891,8 +39918,10 @@ ${publishList(report)}
 }
 
 ;// CONCATENATED MODULE: ./src/reports/json.ts
+const PRETTY_UP_TO = 10_000;
 function renderJson(report) {
-    return JSON.stringify(report, null, 2) + '\n';
+    const findings = report.checks.reduce((n, c) => n + c.findings.length, 0);
+    return JSON.stringify(report, null, findings <= PRETTY_UP_TO ? 2 : undefined) + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/reports/markdown.ts
@@ -40098,15 +40127,16 @@ async function writeReports(report, config, sources = projectSources(config.root
     };
     const sarif = {};
     const sarifNotUploadable = {};
-    const runs = renderAllSarif(report, options);
-    for (const [id, r] of Object.entries(runs)) {
-        const p = await put(external_node_path_default().join('sarif', `${id}.sarif`), r.text);
+    // One check at a time, so only one SARIF text is in memory; skipped checks get none.
+    for (const c of report.checks) {
+        if (c.status === 'skipped')
+            continue;
+        const r = renderSarif(c, options);
+        const p = await put(external_node_path_default().join('sarif', `${c.id}.sarif`), r.text);
         if (r.uploadable)
-            sarif[id] = p;
-        else {
-            const c = report.checks.find(x => x.id === id);
-            sarifNotUploadable[id] = { path: p, reason: `${id} ${c?.status}: ${c?.reason ?? ''}`.trim() };
-        }
+            sarif[c.id] = p;
+        else
+            sarifNotUploadable[c.id] = { path: p, reason: `${c.id} ${c.status}: ${c.reason ?? ''}`.trim() };
     }
     return { dir, json, html, summary, badges, files, sarif, sarifNotUploadable };
 }
@@ -41482,6 +41512,21 @@ function fitBody(head, tail, limit = 65_000) {
     return `${head.slice(0, limit - tail.length - 40)}\n\n… (truncated)\n${tail}`;
 }
 
+;// CONCATENATED MODULE: ./src/publish/scope.ts
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+/** null when the run is on the default branch; otherwise why the publisher skips. */
+async function notDefaultBranch(gh, octokit) {
+    if (PR_EVENTS.has(gh.eventName))
+        return `a ${gh.eventName} run speaks for the pull request, not the default branch`;
+    const repo = gh.event.repository;
+    let branch = typeof repo?.default_branch === 'string' ? repo.default_branch : null;
+    if (!branch)
+        branch = (await octokit.rest.repos.get({ owner: gh.owner, repo: gh.repo })).data.default_branch;
+    if (gh.ref && gh.ref !== `refs/heads/${branch}`)
+        return `the run is on ${gh.ref}, not the default branch ${branch}`;
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/cleanup.ts
 // The cleanup pull request: committed junk (safe list only) removed by one commit on one branch
 // rebuilt from the default branch head each run, one open PR updated in place, closed and the
@@ -41492,7 +41537,21 @@ function fitBody(head, tail, limit = 65_000) {
 
 
 
-const CLEANUP_MARKER = '<!-- pymaint:cleanup -->';
+
+
+const CLEANUP_MARKER = '<!-- pymaint:cleanup';
+const CLOSED_MARKER = `${CLEANUP_MARKER} closed -->`;
+/** Identifies a plan, so a PR a maintainer closed is not proposed again for the same files. */
+function planDigest(plan, prefix) {
+    const paths = plan.remove.map(r => (prefix ? `${prefix}/${r.path}` : r.path)).sort();
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([paths, plan.gitignoreAdditions]))
+        .digest('hex')
+        .slice(0, 16);
+}
+function markerFor(plan, prefix) {
+    return `${CLEANUP_MARKER} ${planDigest(plan, prefix)} -->`;
+}
 const LISTED = 300;
 /** The project directory relative to the repository root ('' when it is the root). */
 function projectPrefix(config) {
@@ -41525,7 +41584,7 @@ function renderCleanupBody(plan, prefix) {
         lines.push(`It also adds ${plan.gitignoreAdditions.map(code).join(', ')} to ${code(prefix ? `${prefix}/.gitignore` : '.gitignore')} so they stay out.`, '');
     lines.push('Only tracked files matching the safe list are ever removed (extend or exclude patterns in `[tool.pymaint.cleanup]`). ' +
         `pymaint rebuilds this branch on the default branch each run and closes this PR when nothing is left to clean.`);
-    return fitBody(lines.join('\n'), `\n\n${CLEANUP_MARKER}\n`);
+    return fitBody(lines.join('\n'), `\n\n${markerFor(plan, prefix)}\n`);
 }
 async function openPull(octokit, r, branch) {
     const { data } = await octokit.rest.pulls.list({
@@ -41536,7 +41595,27 @@ async function openPull(octokit, r, branch) {
     });
     return data[0] ?? null;
 }
+/** The latest closed, unmerged PR of the branch, when it proposed exactly this plan. */
+async function declined(octokit, r, branch, marker) {
+    const { data } = await octokit.rest.pulls.list({
+        ...r,
+        head: `${r.owner}:${branch}`,
+        state: 'closed',
+        per_page: 1
+    });
+    const last = data[0];
+    return last && !last.merged_at && (last.body ?? '').includes(marker) ? last : null;
+}
 async function deleteBranch(octokit, r, branch) {
+    // Look first: a clean repository then costs no write (and no 403 on a read-only token).
+    try {
+        await octokit.rest.git.getRef({ ...r, ref: `heads/${branch}` });
+    }
+    catch (e) {
+        if (e.status === 404)
+            return false;
+        throw e;
+    }
     try {
         await octokit.rest.git.deleteRef({ ...r, ref: `heads/${branch}` });
         return true;
@@ -41594,6 +41673,9 @@ const cleanupPublisher = {
         let step = 'read the default branch';
         let perm = 'contents: read';
         try {
+            const off = await notDefaultBranch(gh, octokit);
+            if (off)
+                return { id, result: 'skipped', reason: off };
             const { data: repo } = await octokit.rest.repos.get(r);
             const defaultBranch = repo.default_branch;
             if (branch === defaultBranch)
@@ -41634,7 +41716,9 @@ const cleanupPublisher = {
                         issue_number: pr.number,
                         body: `Nothing is left to clean on ${code(defaultBranch)}; closing.`
                     });
-                    await octokit.rest.pulls.update({ ...r, pull_number: pr.number, state: 'closed' });
+                    // Our own close drops the plan digest: the same junk committed again is proposed again.
+                    const body = (pr.body ?? '').replace(/<!-- pymaint:cleanup [^>]*-->/, CLOSED_MARKER);
+                    await octokit.rest.pulls.update({ ...r, pull_number: pr.number, state: 'closed', body });
                 }
                 step = `delete branch ${branch}`;
                 perm = 'contents: write';
@@ -41651,6 +41735,18 @@ const cleanupPublisher = {
                     result: pr || deleted ? 'done' : 'skipped',
                     reason: `nothing to clean${what ? `; ${what}` : ''}`
                 };
+            }
+            if (!pr) {
+                const closed = await declined(octokit, r, branch, markerFor(plan, prefix));
+                if (closed) {
+                    ctx.log.info(`Cleanup: #${closed.number} proposed these files and was closed without merging; not proposing them again`);
+                    return {
+                        id,
+                        result: 'skipped',
+                        reason: `#${closed.number} with the same files was closed unmerged; exclude the patterns in [tool.pymaint.cleanup] to keep them`,
+                        url: closed.html_url
+                    };
+                }
             }
             const repoPaths = new Set(plan.remove.map(x => `${under}${x.path}`));
             const changes = [...repoPaths].map(p => ({ path: p, delete: true }));
@@ -41719,7 +41815,7 @@ const cleanupPublisher = {
         catch (e) {
             const msg = e.message ?? '';
             const why = e.status === 403 && /not permitted to create/i.test(msg)
-                ? `GitHub Actions may not create pull requests here (403 ${msg.split('\n')[0]}): enable "Allow GitHub Actions to create and approve pull requests" in Settings → Actions → General → Workflow permissions (and in the organisation's settings)`
+                ? `GitHub Actions may not create pull requests here (403 ${msg.split('\n')[0].replace(/ - https:\/\/docs\.github\.com\S*/, '')}): enable "Allow GitHub Actions to create and approve pull requests" in Settings → Actions → General → Workflow permissions (and in the organisation's settings)`
                 : describeGitHubError(e, perm);
             const left = step.startsWith('open the cleanup') ? ` (branch ${branch} holds the commit)` : '';
             return { id, result: 'failed', reason: `could not ${step}: ${why}${left}` };
@@ -41879,10 +41975,16 @@ function issueTitle(report) {
 function failingGateIds(report) {
     return report.gates.filter(g => g.status === 'failed').map(g => g.id);
 }
-function where(f) {
+/** `path:line`, linked to the file at the scanned commit when the run is known. */
+function where(f, report) {
     if (!f.path)
         return '';
-    return code(f.line > 0 ? `${f.path}:${f.line}` : f.path);
+    const text = code(f.line > 0 ? `${f.path}:${f.line}` : f.path);
+    const repoWeb = report.run?.url.replace(/\/actions\/runs\/.*$/, '');
+    if (!repoWeb || !report.run?.sha || !/^https?:\/\//.test(repoWeb))
+        return text;
+    const file = f.path.split('/').map(encodeURIComponent).join('/');
+    return `[${text}](${repoWeb}/blob/${report.run.sha}/${file}${f.line > 0 ? `#L${f.line}` : ''})`;
 }
 function topFindings(report, n = TOP_FINDINGS) {
     const failingChecks = new Set(report.gates.filter(g => g.status === 'failed').map(g => g.check));
@@ -41916,7 +42018,7 @@ function renderIssueBody(report, previous, state) {
     if (top.length) {
         lines.push(`**Top findings** (${top.length} of ${total})`, '');
         for (const f of top)
-            lines.push(`- ${where(f)} ${f.level} **${md(f.ruleId || f.check)}** (${md(f.check)}): ${md(f.message, 200)}`);
+            lines.push(`- ${where(f, report)} ${f.level} **${md(f.ruleId || f.check)}** (${md(f.check)}): ${md(f.message, 200)}`);
         lines.push('');
     }
     const links = linkList(report, previous);
@@ -41943,6 +42045,7 @@ function closeComment(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/issue.ts
+
 
 
 
@@ -41986,7 +42089,8 @@ async function findMaintenanceIssue(octokit, r, label) {
         number: best.number,
         state: best.state === 'open' ? 'open' : 'closed',
         body: best.body ?? '',
-        url: best.html_url
+        url: best.html_url,
+        labels: (best.labels ?? []).map(l => (typeof l === 'string' ? l : (l.name ?? '')))
     };
 }
 async function ensureLabel(octokit, r, name) {
@@ -42027,8 +42131,12 @@ const issuePublisher = {
         const { report } = ctx;
         const failing = report.status === 'failing';
         const gates = failingGateIds(report);
-        let step = 'find the maintenance issue';
+        let step = 'read the repository';
         try {
+            const off = await notDefaultBranch(gh, octokit);
+            if (off)
+                return { id, result: 'skipped', reason: off };
+            step = 'find the maintenance issue';
             const found = await findMaintenanceIssue(octokit, r, ctx.config.publish.issueLabel);
             const prev = found ? decodeMarker(found.body) : null;
             const now = new Date().toISOString();
@@ -42070,6 +42178,15 @@ const issuePublisher = {
                         body: renderIssueBody(report, ctx.previous, state)
                     });
                     ctx.log.info(`Maintenance issue #${found.number} closed: verdict ${report.status}`);
+                }
+                else if (prev && !issueChanged(prev, report.status, gates)) {
+                    // Already closed and nothing to record: no write at all.
+                    return {
+                        id,
+                        result: 'skipped',
+                        reason: `verdict ${report.status}; issue #${found.number} already closed`,
+                        details: details(found.number)
+                    };
                 }
                 else {
                     // Keep the state current on the closed issue so Slack's cooldown still reads it.
@@ -42116,16 +42233,17 @@ const issuePublisher = {
             await octokit.rest.issues.update({
                 ...r,
                 issue_number: found.number,
-                title: issueTitle(report),
                 body: renderIssueBody(report, ctx.previous, state),
                 ...(found.state === 'closed' ? { state: 'open' } : {})
             });
             // The label may have been removed by hand; the marker is what finds the issue anyway.
-            await octokit.rest.issues.addLabels({
-                ...r,
-                issue_number: found.number,
-                labels: [ctx.config.publish.issueLabel]
-            });
+            const label = ctx.config.publish.issueLabel.toLowerCase();
+            if (!found.labels.some(l => l.toLowerCase() === label))
+                await octokit.rest.issues.addLabels({
+                    ...r,
+                    issue_number: found.number,
+                    labels: [ctx.config.publish.issueLabel]
+                });
             ctx.outputs['issue-number'] = String(found.number);
             const what = found.state === 'closed' ? 'reopened' : comment ? 'updated with a comment' : 'updated';
             ctx.log.info(`Maintenance issue #${found.number} ${what}`);
@@ -42147,6 +42265,7 @@ var webhook_dist = __nccwpck_require__(54443);
 // Slack: one Block Kit message through an incoming webhook when the verdict changes, and at most
 // once per cooldown while failing. The webhook URL is a secret: it never reaches a log line, a
 // report or an error message.
+
 
 
 
@@ -42243,6 +42362,20 @@ const slackPublisher = {
         const issue = ctx.previous.find(o => o.id === 'issue' && o.result !== 'failed');
         const issueDetails = (issue?.details ?? {});
         const issueNumber = typeof issueDetails.number === 'number' ? issueDetails.number : null;
+        if (gh && octokit) {
+            try {
+                const off = await notDefaultBranch(gh, octokit);
+                if (off)
+                    return { id, result: 'skipped', reason: off };
+            }
+            catch (e) {
+                return {
+                    id,
+                    result: 'failed',
+                    reason: `could not read the repository: ${describeGitHubError(e)}`
+                };
+            }
+        }
         let prev = issueDetails.previousState ?? null;
         if (!prev && octokit && r) {
             try {
