@@ -27,3 +27,28 @@ describe('loadConfig precedence', () => {
     expect(c.sourcePaths).toEqual(['src'])
   })
 })
+
+describe('the README', () => {
+  it('shows a [tool.pymaint] example that loads as documented', async () => {
+    const { readFileSync } = await import('node:fs')
+    const readme = readFileSync('README.md', 'utf8')
+    const toml = readme
+      .split('## Configure it in pyproject.toml')[1]!
+      .split('```toml\n')[1]!
+      .split('```')[0]!
+    const dir = project(toml)
+    const c = loadConfig({
+      explicit: {},
+      source: 'flag',
+      workspace: dir,
+      project: '.',
+      defaultOutDir: '/tmp/x'
+    })
+    expect(c.checks).not.toContain('safety')
+    expect(c.checks).toContain('licenses')
+    expect(c.thresholds.coverage).toBe(90)
+    expect(c.structure.layers).toEqual(['domain', 'application', 'infrastructure', 'presentation'])
+    expect(c.custom.licenses!.command).toContain('{output}')
+    expect(c.cleanup.extend).toEqual(['*.bak'])
+  })
+})
