@@ -35,10 +35,21 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   }
   for (const o of OPTIONS) if (o.from.cli) flagOptions[o.name] = { type: 'string' }
   let parsed: ReturnType<typeof parseArgs>
+  // `--coverage-threshold -5` is a value, not a flag: join it so validation can name the problem.
+  const args: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    const name = a.startsWith('--') ? a.slice(2) : ''
+    const next = argv[i + 1]
+    if (flagOptions[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      args.push(`${a}=${next}`)
+      i++
+    } else args.push(a)
+  }
   try {
-    parsed = parseArgs({ args: argv, options: flagOptions, allowPositionals: true, strict: true })
+    parsed = parseArgs({ args, options: flagOptions, allowPositionals: true, strict: true })
   } catch (e) {
-    io.err(`pymaint: error: ${(e as Error).message.split('\n')[0]}\n${USAGE}\n`)
+    io.err(`pymaint: error: ${(e as Error).message.split('\n')[0]} (see pymaint --help)\n`)
     return 2
   }
   const v = parsed.values as Record<string, string | boolean | undefined>
@@ -74,7 +85,8 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     }
     throw e
   }
-  const quiet = v.quiet === true
+  // Progress lines only on a terminal: in logs the checklist below says the same once.
+  const quiet = v.quiet === true || !process.stderr.isTTY
   const report = await scan(config, {
     onCheckDone: r => (quiet ? undefined : io.err(`  ${checkLine(r)}\n`))
   })

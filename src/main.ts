@@ -9,11 +9,14 @@ import { scan } from './engine.js'
 import { failsRun } from './gates.js'
 import { renderChecklist } from './reports/checklist.js'
 import { writeReports } from './reports/write.js'
+import { selectAnnotations } from './reports/annotations.js'
+import { defaultManifest, sarifOptions } from './reports/sarif.js'
+import { projectSources } from './reports/sources.js'
+import { renderSummary } from './reports/summary.js'
 import { renderJson } from './reports/json.js'
 import { readGitHubRun } from './github/context.js'
 import { runPublishers } from './publish/publisher.js'
 import { publishers } from './publish/registry.js'
-import { renderPublishSection } from './publish/summary.js'
 import { writeFile } from 'node:fs/promises'
 
 export async function run(): Promise<void> {
@@ -78,19 +81,27 @@ export async function run(): Promise<void> {
       await writeFile(written.json, renderJson(report))
     }
     for (const [k, v] of Object.entries(outputs)) core.setOutput(k, v)
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary
-        .addRaw(renderChecklistSummary(report))
-        .addRaw(renderPublishSection(outcomes))
-        .write()
-    }
+    const fails = failsRun(report.status, config.failOn)
+    const sources = projectSources(config.root)
+    const { prefix } = sarifOptions(config, sources, report.pymaint.version)
+    // setFailed below adds one error annotation of its own.
+    for (const a of selectAnnotations(report, {
+      prefix,
+      manifest: defaultManifest(config, sources),
+      reserveErrors: fails ? 1 : 0
+    }))
+      core[a.level](a.message, a.properties)
+    // Rendered again: publisher outcomes (links) are known only now.
+    const summary = renderSummary(report, { prefix })
+    if (outcomes.length) await writeFile(written.summary, summary)
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summary).write()
     // A publisher asked for explicitly (upload-sarif: true) fails the step; others only warn.
     const required = outcomes.filter(o => o.result === 'failed' && o.required)
     if (required.length)
       core.setFailed(
         `pymaint: ${required.map(o => `${o.id} failed: ${o.reason ?? 'unknown error'}`).join('; ')}`
       )
-    if (failsRun(report.status, config.failOn)) {
+    if (fails) {
       const failing = report.gates.filter(g => g.status === 'failed').map(g => g.id)
       core.setFailed(
         `pymaint: verdict ${report.status}${failing.length ? ` (gates failing: ${failing.join(', ')})` : ''}`
@@ -99,8 +110,4 @@ export async function run(): Promise<void> {
   } catch (e) {
     core.setFailed(`pymaint: internal error: ${(e as Error).stack ?? String(e)}`)
   }
-}
-
-function renderChecklistSummary(report: Parameters<typeof renderChecklist>[0]): string {
-  return `## pymaint: ${report.status}\n\n\`\`\`\n${renderChecklist(report)}\`\`\`\n`
 }

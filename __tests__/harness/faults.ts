@@ -117,11 +117,12 @@ export class FaultTable {
   }
 }
 
-export function faultBody(s: FaultSpec): { text: string; type: string } {
+/** The answer body; GitHub's documentation_url names the operation's docs page. */
+export function faultBody(s: FaultSpec, documentationUrl = DOCS): { text: string; type: string } {
   if (typeof s.body === 'string') return { text: s.body, type: s.contentType ?? 'text/plain' }
   const body = s.body ?? {
     message: s.message ?? 'Error',
-    documentation_url: DOCS,
+    documentation_url: documentationUrl,
     status: String(s.status)
   }
   return { text: JSON.stringify(body), type: s.contentType ?? 'application/json; charset=utf-8' }

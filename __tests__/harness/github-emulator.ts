@@ -337,7 +337,7 @@ export class GitHubEmulator {
       if (fault.delayMs) await sleep(fault.delayMs)
       if (fault.destroy) return 'destroy'
       if (fault.status) {
-        const { text, type } = faultBody(fault)
+        const { text, type } = faultBody(fault, match.op.documentationUrl)
         let parsed: unknown = text
         try {
           parsed = JSON.parse(text)

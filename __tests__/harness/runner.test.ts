@@ -77,7 +77,7 @@ describe('the bundled action through the runner helper', () => {
     expect(report.checks[0]!.findings).toEqual([
       expect.objectContaining({ ruleId: 'F401', path: 'src/harness_demo/__init__.py', line: 3 })
     ])
-    expect(run.summary).toContain('pymaint: failing')
+    expect(run.summary).toMatch(/## pymaint: .*failing/)
     expect(run.summary).toContain('ruff')
     expect(
       run.annotations.some(a => a.level === 'error' && a.message.includes('verdict failing'))
@@ -101,7 +101,7 @@ describe('the bundled action through the runner helper', () => {
     })
     expect(run.outputs.status).toBe('passing')
     expect(run.exitCode).toBe(0)
-    expect(run.summary).toContain('pymaint: passing')
+    expect(run.summary).toMatch(/## pymaint: .*passing/)
     expect(gh.invalidRequests()).toEqual([])
   })
 })

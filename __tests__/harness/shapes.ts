@@ -55,14 +55,28 @@ export class Shapes {
 
   user(login: string): Json {
     const bot = login.endsWith('[bot]')
-    return fill(template('get', `${R}/issues/{issue_number}`, 200).user as Json, {
+    const u = `${this.api}/users/${encodeURIComponent(login)}`
+    return {
       login,
       id: bot ? 41898282 : 1,
-      node_id: 'MDQ6VXNlcjE=',
+      node_id: bot ? 'MDM6Qm90NDE4OTgyODI=' : 'MDQ6VXNlcjE=',
+      avatar_url: `https://avatars.githubusercontent.com/u/${bot ? 41898282 : 1}?v=4`,
+      gravatar_id: '',
+      url: u,
+      html_url: `${this.web}/${bot ? 'apps/github-actions' : login}`,
+      followers_url: `${u}/followers`,
+      following_url: `${u}/following{/other_user}`,
+      gists_url: `${u}/gists{/gist_id}`,
+      starred_url: `${u}/starred{/owner}{/repo}`,
+      subscriptions_url: `${u}/subscriptions`,
+      organizations_url: `${u}/orgs`,
+      repos_url: `${u}/repos`,
+      events_url: `${u}/events{/privacy}`,
+      received_events_url: `${u}/received_events`,
       type: bot ? 'Bot' : 'User',
-      url: `${this.api}/users/${encodeURIComponent(login)}`,
-      html_url: `${this.web}/${login}`
-    })
+      user_view_type: 'public',
+      site_admin: false
+    }
   }
 
   repository(full = false): Json {
@@ -77,7 +91,15 @@ export class Shapes {
       default_branch: this.s.defaultBranch,
       permissions: this.permissions
     }
-    if (full) return fill(template('get', R, 200), real)
+    if (full) {
+      // Not a fork: GitHub sends no parent/source then.
+      const {
+        parent: _p,
+        source: _s,
+        ...rest
+      } = fill(template('get', R, 200), { ...real, fork: false, language: null })
+      return rest
+    }
     const t = template('get', `${R}/pulls/{pull_number}`, 200)
     return fill((t.base as Json).repo as Json, real)
   }

@@ -411,6 +411,30 @@ export function loadConfig(opts: LoadOptions): Config {
   const testPaths = pathsOpt('test-paths', () => [])
   const coverageSource = pathsOpt('coverage-source', () => sourcePaths)
   const requirements = pathsOpt('requirements', () => [])
+  const structure = loadStructure(tables.structure, get<string>('structure-script'))
+  if (structure.script) {
+    const opt = optionByName('structure-script')!
+    const src =
+      'structure-script' in explicit
+        ? label(opt, opts.source)
+        : 'structure-script' in fromFile
+          ? label(opt, 'pyproject')
+          : '[tool.pymaint.structure] script'
+    relPathList(src, [structure.script], root)
+    if (!existsSync(path.join(root, structure.script)))
+      throw new ConfigError(
+        src,
+        `${show(structure.script)} does not exist; allowed: a Python file in the project`
+      )
+  }
+
+  // A secret: the message never repeats the value.
+  const slackUrl = get<string>('slack-webhook-url')
+  if (slackUrl && !/^https?:\/\/[^\s/]+\/\S*$/.test(slackUrl))
+    throw new ConfigError(
+      label(optionByName('slack-webhook-url')!, opts.source),
+      'is not an http(s) URL (the value is not shown: it is a secret); allowed: https://hooks.slack.com/services/…'
+    )
 
   const outGiven = get<string>('out')
   const outDir = outGiven ? path.resolve(workspace, outGiven) : opts.defaultOutDir
@@ -442,7 +466,7 @@ export function loadConfig(opts: LoadOptions): Config {
     ignoreVulnerabilities: get('ignore-vulnerabilities'),
     requirements,
     timeoutMs,
-    structure: loadStructure(tables.structure, get<string>('structure-script')),
+    structure,
     custom,
     cleanup: loadCleanupTable(tables.cleanup, get('cleanup'), get('cleanup-branch')),
     publish: {

@@ -4,12 +4,11 @@ import type { Publisher } from './publisher.js'
 import { codeScanning } from './code-scanning.js'
 import { pagesPublisher } from './pages.js'
 import { artifact } from './artifact.js'
+import { cleanupPublisher } from './cleanup.js'
+import { issuePublisher } from './issue.js'
+import { slackPublisher } from './slack.js'
 
 export function publishers(): Publisher[] {
-  return [
-    codeScanning,
-    pagesPublisher,
-    artifact
-    // The maintenance publishers (branch `maint`) follow here: cleanup PR, issue, Slack.
-  ]
+  // The issue links the cleanup PR; Slack reads the state the issue publisher found.
+  return [codeScanning, pagesPublisher, artifact, cleanupPublisher, issuePublisher, slackPublisher]
 }

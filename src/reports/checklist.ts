@@ -18,7 +18,7 @@ export function checkLine(r: CheckResult): string {
     detail = `${t.passed ?? 0} passed, ${t.failed ?? 0} failed${cov !== undefined ? `, coverage ${cov.toFixed(1)}%` : ''}`
   } else detail = n === 0 ? 'no findings' : `${n} finding${n === 1 ? '' : 's'}`
   const version = r.tool.version ? ` ${r.tool.version}` : ''
-  return `${ICON[r.status]} ${r.title.padEnd(26)} ${detail}  (${r.tool.name}${version}, ${seconds(r.durationMs)})`
+  return `${ICON[r.status]} ${r.title.padEnd(30)} ${detail}  (${r.tool.name}${version}, ${seconds(r.durationMs)})`
 }
 
 export function renderChecklist(report: Report): string {

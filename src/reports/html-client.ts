@@ -28,7 +28,7 @@ th{font-size:12px;color:var(--muted);font-weight:600;background:var(--bg)}
 tr:last-child td{border-bottom:0}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:12px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px;border-top:3px solid var(--skip)}
-.card.s-passed{border-top-color:var(--pass)}.card.s-failed{border-top-color:var(--fail)}.card.s-error{border-top-color:var(--warn)}
+.card.c-passed{border-top-color:var(--pass)}.card.c-failed{border-top-color:var(--fail)}.card.c-error{border-top-color:var(--warn)}
 .card h3{margin:0 0 6px;font-size:14px;display:flex;justify-content:space-between;align-items:flex-start;gap:8px}
 .card h3 .pill{flex-shrink:0}
 .card{cursor:pointer}.card:hover{border-color:var(--accent)}
@@ -42,7 +42,8 @@ button{font:inherit;padding:4px 12px;border:1px solid var(--line);border-radius:
 button:disabled{opacity:.5;cursor:default}
 .lv{font-size:12px;font-weight:600}.lv-error{color:var(--fail)}.lv-warning{color:var(--warn)}.lv-note{color:var(--muted)}
 .loc,.rule{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px;overflow-wrap:anywhere}
-.rule{max-width:220px}.loc{max-width:320px}
+#findings{table-layout:fixed}#findings th:nth-child(1){width:72px}#findings th:nth-child(2){width:150px}
+#findings th:nth-child(3){width:170px}#findings th:nth-child(4){width:24%}
 .msg{word-break:break-word}.hint{color:var(--muted);font-size:12.5px}
 tr.f{cursor:pointer}tr.f:hover td{background:var(--bg)}
 pre{margin:6px 0 0;padding:8px 10px;background:var(--code);border:1px solid var(--line);border-radius:6px;overflow:auto;font-size:12.5px;white-space:pre}
@@ -126,7 +127,7 @@ export const SCRIPT = String.raw`
       } else rt.textContent = str(f[2]);
       tr.appendChild(rt);
       var path = str(f[4]);
-      tr.appendChild(el('td', 'loc', path ? path + (f[5] ? ':' + f[5] + (f[6] ? ':' + f[6] : '') : '') : '(no file)'));
+      tr.appendChild(el('td', 'loc', path ? path + (f[5] ? ':' + f[5] + (f[6] ? ':' + f[6] : '') : '') : (f[11] || '(no file)')));
       var m = el('td', 'msg', f[3]);
       tr.appendChild(m);
       frag.appendChild(tr);

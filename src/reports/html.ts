@@ -53,7 +53,7 @@ function checkDetail(c: CheckResult): string {
 function card(c: CheckResult, i: number): string {
   const n = countByLevel(c.findings)
   const version = c.tool.version ? ` ${c.tool.version}` : ''
-  return `<div class="card s-${escapeHtml(c.status)}" data-check="${i}" title="Show this check's findings">
+  return `<div class="card c-${escapeHtml(c.status)}" data-check="${i}" title="Show this check's findings">
 <h3><span>${escapeHtml(c.title)}</span><span class="pill s-${escapeHtml(c.status)}">${escapeHtml(c.status)}</span></h3>
 <div class="counts"><span class="lv-error"><b>${n.error}</b> ${plural(n.error, 'error')}</span><span class="lv-warning"><b>${n.warning}</b> ${plural(n.warning, 'warning')}</span><span class="lv-note"><b>${n.note}</b> ${plural(n.note, 'note')}</span></div>
 <div class="meta">${escapeHtml(c.tool.name + version)} · ${escapeHtml(duration(c.durationMs))}</div>
@@ -81,7 +81,7 @@ function publishList(report: Report): string {
 }
 
 /** Findings as arrays [check, level, rule, message, path, line, column, helpUri, snippet,
- *  hint, severity]; rule ids, paths and help URIs go through a string table. */
+ *  hint, severity, label of a file-less location]; rule ids, paths and help URIs go through a string table. */
 function compactFindings(report: Report, sources?: SourceLines): { strings: string[]; findings: unknown[][] } {
   const strings: string[] = []
   const index = new Map<string, number>()
@@ -107,13 +107,19 @@ function compactFindings(report: Report, sources?: SourceLines): { strings: stri
       const sev = f.severity ? `${f.severity}${f.confidence ? `, confidence ${f.confidence}` : ''}` : 0
       rows.push({
         rank: lv < 0 ? 3 : lv,
-        row: [ci, lv < 0 ? 2 : lv, intern(f.ruleId), f.message, intern(f.path), f.line, f.column, intern(isHttpUri(help) ? help : undefined), snippet ?? 0, f.hint ?? 0, sev]
+        row: [ci, lv < 0 ? 2 : lv, intern(f.ruleId), f.message, intern(f.path), f.line, f.column, intern(isHttpUri(help) ? help : undefined), snippet ?? 0, f.hint ?? 0, sev, f.path ? 0 : packageLabel(f)]
       })
     }
   })
   // Most severe first; Array.prototype.sort is stable, so tool order holds within a level.
   rows.sort((a, b) => a.rank - b.rank)
   return { strings, findings: rows.map(r => r.row) }
+}
+
+function packageLabel(f: Finding): string | 0 {
+  const p = f.properties ?? {}
+  if (typeof p.package !== 'string') return 0
+  return `package ${p.package}${typeof p.version === 'string' ? ` ${p.version}` : ''}`
 }
 
 function sourceLine(f: Finding, sources: SourceLines | undefined): string | undefined {
@@ -155,7 +161,7 @@ ${publishList(report)}
 <input id="f-path" type="text" placeholder="Path contains…" aria-label="Path">
 <input id="f-q" type="search" placeholder="Search rules, messages, paths, code…" aria-label="Search">
 </div>
-<table><thead><tr><th>Level</th><th>Check</th><th>Rule</th><th>Location</th><th>Message</th></tr></thead><tbody id="findings-body"></tbody></table>
+<table id="findings"><thead><tr><th>Level</th><th>Check</th><th>Rule</th><th>Location</th><th>Message</th></tr></thead><tbody id="findings-body"></tbody></table>
 <div class="pager"><button id="prev" type="button">Previous</button><button id="next" type="button">Next</button><span id="findings-info"></span></div>
 </main>
 <script type="application/json" id="pymaint-data">${scriptJson(data)}</script>

@@ -4,10 +4,12 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Config } from '../config/types.js'
 import type { Report } from '../findings/model.js'
+import { renderBadgeJson, renderBadgeSvg } from './badge.js'
 import { renderHtml } from './html.js'
 import { renderJson } from './json.js'
 import { renderAllSarif, sarifOptions } from './sarif.js'
 import { projectSources } from './sources.js'
+import { renderSummary } from './summary.js'
 import type { SourceLines } from './sources.js'
 
 export interface WrittenReports {
@@ -16,6 +18,9 @@ export interface WrittenReports {
   files: string[]
   /** SARIF to upload, by check id: checks that ran (passed or failed). */
   html: string
+  /** summary.md, the Markdown job summary. */
+  summary: string
+  badges: { svg: string; json: string }
   sarif: Record<string, string>
   /** SARIF written for the record but not to upload (the tool errored: an empty run would
    *  close the category's open alerts), by check id, with the reason. */
@@ -39,9 +44,15 @@ export async function writeReports(
   }
   const json = await put('report.json', renderJson(report))
   const html = await put('report.html', renderHtml(report, { sources }))
+  const options = sarifOptions(config, sources, report.pymaint.version)
+  const summary = await put('summary.md', renderSummary(report, { prefix: options.prefix }))
+  const badges = {
+    svg: await put('badge.svg', renderBadgeSvg(report)),
+    json: await put('badge.json', JSON.stringify(renderBadgeJson(report)) + '\n')
+  }
   const sarif: Record<string, string> = {}
   const sarifNotUploadable: WrittenReports['sarifNotUploadable'] = {}
-  const runs = renderAllSarif(report, sarifOptions(config, sources, report.pymaint.version))
+  const runs = renderAllSarif(report, options)
   for (const [id, r] of Object.entries(runs)) {
     const p = await put(path.join('sarif', `${id}.sarif`), r.text)
     if (r.uploadable) sarif[id] = p
@@ -50,5 +61,5 @@ export async function writeReports(
       sarifNotUploadable[id] = { path: p, reason: `${id} ${c?.status}: ${c?.reason ?? ''}`.trim() }
     }
   }
-  return { dir, json, html, files, sarif, sarifNotUploadable }
+  return { dir, json, html, summary, badges, files, sarif, sarifNotUploadable }
 }

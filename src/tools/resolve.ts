@@ -1,6 +1,7 @@
 // Finds each Python tool (project venv, PATH, `python -m`) and, when allowed, installs what is
 // missing into pymaint's own isolated venv (never into the project). Records versions.
-import { existsSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, realpathSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -122,8 +123,19 @@ export class ToolResolver {
     return p
   }
 
-  private venvDir(): string {
-    return path.join(toolsHome(), `venv-${process.platform}-${process.arch}`)
+  /** One venv per project interpreter: tools that import the project (pytest) must match its Python. */
+  private async venvDir(): Promise<string> {
+    const py = await this.projectPython()
+    let real = py
+    try {
+      real = realpathSync(py)
+    } catch {
+      /* not a path (a bare name): hash the name */
+    }
+    return path.join(
+      toolsHome(),
+      `venv-${process.platform}-${process.arch}-${createHash('sha1').update(real).digest('hex').slice(0, 10)}`
+    )
   }
 
   private async imports(python: string, modules: string[]): Promise<boolean> {
@@ -203,7 +215,9 @@ export class ToolResolver {
       if (sp.length)
         env.PYTHONPATH = [...sp, process.env.PYTHONPATH ?? ''].filter(Boolean).join(path.delimiter)
     }
-    const venvExe = spec.executable ? path.join(this.venvDir(), bin, exe(spec.executable)) : null
+    const venvExe = spec.executable
+      ? path.join(await this.venvDir(), bin, exe(spec.executable))
+      : null
     if (venvExe && existsSync(venvExe)) return this.found(spec, venvExe, [], 'pymaint-venv', env)
     return this.found(spec, venvPy, ['-m', spec.module], 'pymaint-venv', env)
   }
@@ -211,11 +225,11 @@ export class ToolResolver {
   /** Installs the spec's packages into pymaint's venv, one install at a time. */
   private ensureInVenv(spec: ToolSpec): Promise<string | { ok: false; reason: string }> {
     const job = this.installChain.then(async () => {
-      const dir = this.venvDir()
+      const dir = await this.venvDir()
       const vpy = path.join(dir, bin, exe('python'))
       if (!existsSync(vpy)) {
         await mkdir(path.dirname(dir), { recursive: true })
-        const base = onPath('python3') ?? (await this.projectPython())
+        const base = await this.projectPython()
         const r = await run(base, ['-m', 'venv', dir], {
           cwd: this.config.root,
           timeoutMs: 300_000
