@@ -252,3 +252,28 @@ describe('concurrent updates of the Pages branch', () => {
     }
   }, 300_000)
 })
+
+describe('a pull request run', () => {
+  it('does not publish to Pages and says why', async () => {
+    const h = await startHarness({
+      owner: 'octo-org',
+      repo: 'sample',
+      files: { 'README.md': '# s\n' }
+    })
+    try {
+      const r = await h.run({
+        ...runOpts({ checks: 'ruff', 'fail-on': 'never' }),
+        ref: 'refs/pull/3/merge',
+        event: { name: 'pull_request', payload: { number: 3 } }
+      })
+      expect(r.summary).toMatch(
+        /\| pages \| skipped \| pull request runs are not published to Pages/
+      )
+      expect(h.github.branches()).not.toContain('gh-pages')
+      expect(r.outputs['pages-url']).toBeUndefined()
+      expect(r.exitCode).toBe(0)
+    } finally {
+      await h.close()
+    }
+  }, 300_000)
+})

@@ -63,6 +63,13 @@ export async function publishPages(ctx: PublishContext): Promise<PublishOutcome>
     return { id, result: 'skipped', reason: 'not running on GitHub Actions (no GITHUB_REPOSITORY)' }
   if (!gh.token)
     return { id, result: 'failed', reason: `no github-token: pass one with \`${PERMISSION}\`` }
+  // The site is the branch's history: a pull request's report would replace latest/ and badge.
+  if (gh.eventName.startsWith('pull_request'))
+    return {
+      id,
+      result: 'skipped',
+      reason: 'pull request runs are not published to Pages (only schedule, push and dispatch runs)'
+    }
   const files = await pageFiles(ctx.written.dir)
   const fallback = fallbackBadge(ctx.report)
   const badgeSvg = files.get('badge.svg') ?? Buffer.from(fallback.svg)
