@@ -13,16 +13,16 @@ afterAll(() => emu.close())
 
 describe('createOctokit', () => {
   it('aborts a request that gets no answer within timeoutMs', async () => {
-    const f = emu.fault({ route: '/repos/{owner}/{repo}', delayMs: 3000 })
+    const f = emu.fault({ route: '/repos/{owner}/{repo}', delayMs: 600 })
     const octokit = createOctokit(
       { token: 't', apiUrl: emu.url },
-      { timeoutMs: 200, maxRetryWaitMs: 0 }
+      { timeoutMs: 150, maxRetryWaitMs: 0 }
     )
     const err = await octokit.rest.repos.get({ owner: emu.owner, repo: emu.repo }).catch(e => e)
     f.remove()
     expect(err).toBeInstanceOf(Error)
     expect(describeGitHubError(err)).toMatch(
-      /^GitHub did not answer in time \(timed out after 200 ms: GET /
+      /^GitHub did not answer in time \(timed out after 150 ms: GET /
     )
   })
   it('retries a transient 500 within the retry budget and then succeeds', async () => {
