@@ -12,6 +12,7 @@ export default tseslint.config(
       'examples/**',
       'coverage/**',
       'reports/**',
+      '.cache/**',
       '__tests__/fixtures/**'
     ]
   },

@@ -32544,7 +32544,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53017);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26268);
 // Entry of the action bundle (dist/index.js): only runs main.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -32554,7 +32554,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 53017:
+/***/ 26268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34181,146 +34181,16 @@ function optionByName(name) {
     return OPTIONS.find(o => o.name === name);
 }
 
-;// CONCATENATED MODULE: ./src/config/load.ts
-// Builds the Config: action input / CLI flag > [tool.pymaint] > built-in default, every value
-// validated against its row in options.ts. Nothing here starts a tool or writes a file.
-
-
-
+;// CONCATENATED MODULE: ./src/config/tables.ts
+// The [tool.pymaint.*] sub-tables (structure, checks.<id>, cleanup): each validated into its typed
+// config with one-line ConfigErrors naming the key.
 
 
 const CHECK_ID = /^[a-z][a-z0-9-]{0,39}$/;
-const SUBTABLES = new Set(['structure', 'checks', 'cleanup']);
-function label(opt, source) {
-    if (source === 'input')
-        return `input '${opt.name}'`;
-    if (source === 'flag')
-        return `--${opt.name}`;
-    return `[tool.pymaint] ${opt.name}`;
-}
-function describeAllowed(opt) {
-    const t = opt.type;
-    switch (t.kind) {
-        case 'enum':
-            return `one of ${t.values.join(', ')}`;
-        case 'bool':
-            return 'true or false';
-        case 'number': {
-            const kind = t.integer ? 'a whole number' : 'a number';
-            if (t.min !== undefined && t.max !== undefined)
-                return `${kind} from ${t.min} to ${t.max}`;
-            if (t.min !== undefined)
-                return `${kind} ≥ ${t.min}`;
-            return kind;
-        }
-        case 'list':
-            return 'a comma-separated list';
-        case 'string':
-            return 'a string';
-    }
-}
 function show(v) {
     return JSON.stringify(v) ?? String(v);
 }
 /** Coerces one value (a string from an input/flag, or a TOML value) to the option's type. */
-function coerce(opt, value, where) {
-    const fail = () => {
-        throw new ConfigError(where, `${show(value)} is not allowed; expected ${describeAllowed(opt)}`);
-    };
-    const t = opt.type;
-    switch (t.kind) {
-        case 'string':
-            if (typeof value !== 'string')
-                fail();
-            return value.trim();
-        case 'list': {
-            if (Array.isArray(value)) {
-                if (!value.every(v => typeof v === 'string'))
-                    fail();
-                return value.map(s => s.trim()).filter(Boolean);
-            }
-            if (typeof value !== 'string')
-                fail();
-            return value
-                .split(/[,\n]/)
-                .map(s => s.trim())
-                .filter(Boolean);
-        }
-        case 'bool':
-            if (typeof value === 'boolean')
-                return value;
-            if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()))
-                return value.trim().toLowerCase() === 'true';
-            return fail();
-        case 'enum': {
-            const s = typeof value === 'boolean' ? String(value) : value;
-            if (typeof s !== 'string' || !t.values.includes(s.trim()))
-                fail();
-            return s.trim();
-        }
-        case 'number': {
-            let n;
-            if (typeof value === 'number')
-                n = value;
-            else if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value))
-                n = Number(value);
-            else
-                return fail();
-            if (!Number.isFinite(n))
-                fail();
-            if (t.integer && !Number.isInteger(n))
-                fail();
-            if (t.min !== undefined && n < t.min)
-                fail();
-            if (t.max !== undefined && n > t.max)
-                fail();
-            return n;
-        }
-    }
-}
-function readPyproject(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (e) {
-        throw new ConfigError(`config file ${file}`, `cannot be read (${e.message})`);
-    }
-    let doc;
-    try {
-        doc = parse(text);
-    }
-    catch (e) {
-        const first = String(e.message).split('\n')[0];
-        throw new ConfigError(`config file ${file}`, `is not valid TOML: ${first}`);
-    }
-    const tool = doc.tool;
-    const own = tool?.pymaint;
-    if (own === undefined)
-        return null;
-    if (typeof own !== 'object' || own === null || Array.isArray(own))
-        throw new ConfigError('[tool.pymaint]', 'must be a table');
-    return own;
-}
-function insideOf(parent, child) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
-function realOrSelf(p) {
-    try {
-        return (0,external_node_fs_.realpathSync)(p);
-    }
-    catch {
-        return p;
-    }
-}
-function relPathList(name, list, root) {
-    for (const p of list) {
-        if (external_node_path_default().isAbsolute(p) || !insideOf(root, external_node_path_default().resolve(root, p)))
-            throw new ConfigError(name, `${show(p)} is outside the project; allowed: paths relative to ${root}`);
-    }
-    return list.map(p => p.split((external_node_path_default()).sep).join('/'));
-}
 function strList(v, where) {
     if (v === undefined)
         return [];
@@ -34442,6 +34312,143 @@ function loadCleanupTable(raw, mode, branch) {
         exclude: strList(table.exclude, `${where} exclude`),
         gitignore: gi
     };
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+// Builds the Config: action input / CLI flag > [tool.pymaint] > built-in default, every value
+// validated against its row in options.ts. Nothing here starts a tool or writes a file.
+
+
+
+
+
+
+const SUBTABLES = new Set(['structure', 'checks', 'cleanup']);
+function label(opt, source) {
+    if (source === 'input')
+        return `input '${opt.name}'`;
+    if (source === 'flag')
+        return `--${opt.name}`;
+    return `[tool.pymaint] ${opt.name}`;
+}
+function describeAllowed(opt) {
+    const t = opt.type;
+    switch (t.kind) {
+        case 'enum':
+            return `one of ${t.values.join(', ')}`;
+        case 'bool':
+            return 'true or false';
+        case 'number': {
+            const kind = t.integer ? 'a whole number' : 'a number';
+            if (t.min !== undefined && t.max !== undefined)
+                return `${kind} from ${t.min} to ${t.max}`;
+            if (t.min !== undefined)
+                return `${kind} ≥ ${t.min}`;
+            return kind;
+        }
+        case 'list':
+            return 'a comma-separated list';
+        case 'string':
+            return 'a string';
+    }
+}
+function coerce(opt, value, where) {
+    const fail = () => {
+        throw new ConfigError(where, `${show(value)} is not allowed; expected ${describeAllowed(opt)}`);
+    };
+    const t = opt.type;
+    switch (t.kind) {
+        case 'string':
+            if (typeof value !== 'string')
+                fail();
+            return value.trim();
+        case 'list': {
+            if (Array.isArray(value)) {
+                if (!value.every(v => typeof v === 'string'))
+                    fail();
+                return value.map(s => s.trim()).filter(Boolean);
+            }
+            if (typeof value !== 'string')
+                fail();
+            return value
+                .split(/[,\n]/)
+                .map(s => s.trim())
+                .filter(Boolean);
+        }
+        case 'bool':
+            if (typeof value === 'boolean')
+                return value;
+            if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()))
+                return value.trim().toLowerCase() === 'true';
+            return fail();
+        case 'enum': {
+            const s = typeof value === 'boolean' ? String(value) : value;
+            if (typeof s !== 'string' || !t.values.includes(s.trim()))
+                fail();
+            return s.trim();
+        }
+        case 'number': {
+            let n;
+            if (typeof value === 'number')
+                n = value;
+            else if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value))
+                n = Number(value);
+            else
+                return fail();
+            if (!Number.isFinite(n))
+                fail();
+            if (t.integer && !Number.isInteger(n))
+                fail();
+            if (t.min !== undefined && n < t.min)
+                fail();
+            if (t.max !== undefined && n > t.max)
+                fail();
+            return n;
+        }
+    }
+}
+function readPyproject(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        throw new ConfigError(`config file ${file}`, `cannot be read (${e.message})`);
+    }
+    let doc;
+    try {
+        doc = parse(text);
+    }
+    catch (e) {
+        const first = String(e.message).split('\n')[0];
+        throw new ConfigError(`config file ${file}`, `is not valid TOML: ${first}`);
+    }
+    const tool = doc.tool;
+    const own = tool?.pymaint;
+    if (own === undefined)
+        return null;
+    if (typeof own !== 'object' || own === null || Array.isArray(own))
+        throw new ConfigError('[tool.pymaint]', 'must be a table');
+    return own;
+}
+function insideOf(parent, child) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+function realOrSelf(p) {
+    try {
+        return (0,external_node_fs_.realpathSync)(p);
+    }
+    catch {
+        return p;
+    }
+}
+function relPathList(name, list, root) {
+    for (const p of list) {
+        if (external_node_path_default().isAbsolute(p) || !insideOf(root, external_node_path_default().resolve(root, p)))
+            throw new ConfigError(name, `${show(p)} is outside the project; allowed: paths relative to ${root}`);
+    }
+    return list.map(p => p.split((external_node_path_default()).sep).join('/'));
 }
 function loadConfig(opts) {
     const workspace = realOrSelf(external_node_path_default().resolve(opts.workspace));
@@ -35149,6 +35156,15 @@ const ruffCheck = {
 
 
 const ruff_format_INFO_URI = 'https://docs.astral.sh/ruff/formatter/';
+/** ruff's fatal errors say `ruff failed` and put the why on `Cause:` lines. */
+function ruffFailure(stderr, stdout = '') {
+    const causes = stderr
+        .split('\n')
+        .map(l => /^\s*Cause:\s*(.+)$/.exec(l)?.[1])
+        .filter((c) => !!c);
+    const head = firstLine(stderr || stdout);
+    return causes.length ? `${head}: ${causes.join(': ')}`.slice(0, 300) : head;
+}
 /**
  * ruff ≥ 0.16 also formats Python code blocks inside Markdown files it finds under a directory.
  * This check is about Python sources, so only these count; others are reported in the metrics.
@@ -35257,13 +35273,14 @@ const ruffFormatCheck = {
             return errorOutcome({ name: 'ruff', version: null, informationUri: ruff_format_INFO_URI }, res.reason);
         const t = res.tool;
         const tool = { name: 'ruff', version: t.version, informationUri: ruff_format_INFO_URI };
-        const base = [...t.prefix, 'format', '--check', '--no-cache', '--force-exclude'];
+        const base = [...t.prefix, 'format', '--no-cache', '--force-exclude'];
         const opts = { cwd: ctx.config.root, env: toolEnv(t.env), timeoutMs: ctx.config.timeoutMs };
-        let args = [...base, '--output-format', 'json', ...ctx.config.paths];
+        let args = [...base, '--check', '--output-format', 'json', ...ctx.config.paths];
         let r = await run(t.command, args, opts);
         let legacy = false;
         if (r.exitCode === 2 && /unexpected argument '--output-format'/.test(r.stderr)) {
             legacy = true;
+            // --diff alone never writes and exits 1 when something would change.
             args = [...base, '--diff', ...ctx.config.paths];
             r = await run(t.command, args, opts);
         }
@@ -35272,7 +35289,7 @@ const ruffFormatCheck = {
             return errorOutcome(tool, `ruff format ${r.timedOut ? 'timed out' : `could not start: ${r.spawnError}`}`, command);
         // Exit 2 is both "some file does not parse" (still a full report) and a usage error.
         if (r.exitCode !== 0 && r.exitCode !== 1 && r.exitCode !== 2)
-            return errorOutcome(tool, `ruff format exited ${r.exitCode}: ${firstLine(r.stderr || r.stdout)}`, command);
+            return errorOutcome(tool, `ruff format exited ${r.exitCode}: ${ruffFailure(r.stderr, r.stdout)}`, command);
         let parsed;
         try {
             parsed = legacy
@@ -35281,11 +35298,11 @@ const ruffFormatCheck = {
         }
         catch (e) {
             return errorOutcome(tool, r.exitCode === 2
-                ? `ruff format exited 2: ${firstLine(r.stderr || r.stdout)}`
+                ? `ruff format exited 2: ${ruffFailure(r.stderr, r.stdout)}`
                 : `ruff format printed output that is not its JSON format (${e.message})`, command);
         }
         if (r.exitCode === 2 && !parsed.findings.some(f => f.ruleId === 'invalid-syntax'))
-            return errorOutcome(tool, `ruff format exited 2: ${firstLine(r.stderr || r.stdout)}`, command);
+            return errorOutcome(tool, `ruff format exited 2: ${ruffFailure(r.stderr, r.stdout)}`, command);
         const { findings, nonPython } = parsed;
         const unformatted = findings.filter(f => f.ruleId === 'format').length;
         const rules = {};
@@ -35311,6 +35328,83 @@ const ruffFormatCheck = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/checks/mypy-config.ts
+// When a module with a syntax error is imported by others, --exclude is not enough: mypy follows
+// the import and aborts again. This writes a copy of the project's mypy config (same settings)
+// that adds `follow_imports = skip` for those modules, so their importers still get checked.
+
+
+
+
+/** The config file mypy itself would read in `root`, in mypy's own search order. */
+function projectMypyConfig(root) {
+    for (const name of ['mypy.ini', '.mypy.ini']) {
+        const f = external_node_path_default().join(root, name);
+        if ((0,external_node_fs_.existsSync)(f))
+            return { file: f, kind: 'ini' };
+    }
+    const py = external_node_path_default().join(root, 'pyproject.toml');
+    if ((0,external_node_fs_.existsSync)(py) && /^\s*\[\s*tool\.mypy\s*[\].]/m.test((0,external_node_fs_.readFileSync)(py, 'utf8')))
+        return { file: py, kind: 'toml' };
+    const cfg = external_node_path_default().join(root, 'setup.cfg');
+    if ((0,external_node_fs_.existsSync)(cfg) && /^\s*\[mypy[\]-]/m.test((0,external_node_fs_.readFileSync)(cfg, 'utf8')))
+        return { file: cfg, kind: 'ini' };
+    return null;
+}
+function isPackageDir(dir) {
+    return (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, '__init__.py')) || (0,external_node_fs_.existsSync)(external_node_path_default().join(dir, '__init__.pyi'));
+}
+/**
+ * The dotted names a project file may be imported as: the name through its enclosing packages
+ * (what mypy computes for regular packages), plus, without an `__init__`, every path suffix.
+ */
+function moduleNames(root, rel) {
+    const abs = external_node_path_default().join(root, rel);
+    const parts = rel.replace(/\.pyi?$/, '').split('/');
+    const isInit = parts[parts.length - 1] === '__init__';
+    if (isInit)
+        parts.pop();
+    let packages = 0;
+    for (let dir = external_node_path_default().dirname(abs); external_node_path_default().relative(root, dir) !== '' && isPackageDir(dir);) {
+        packages++;
+        dir = external_node_path_default().dirname(dir);
+    }
+    const names = new Set();
+    names.add(parts.slice(Math.max(0, parts.length - packages - (isInit ? 0 : 1))).join('.'));
+    if (!isPackageDir(external_node_path_default().dirname(abs)))
+        for (let i = 0; i < parts.length; i++)
+            names.add(parts.slice(i).join('.'));
+    return [...names].filter(n => /^\w+(\.\w+)*$/.test(n));
+}
+/** Writes the config copy into dir; returns its path, or null when the original is unreadable. */
+async function writeSkipConfig(original, modules, dir) {
+    // $MYPY_CONFIG_FILE_DIR must keep meaning the project's config directory.
+    const text = original
+        ? (0,external_node_fs_.readFileSync)(original.file, 'utf8').replaceAll('$MYPY_CONFIG_FILE_DIR', external_node_path_default().dirname(original.file))
+        : '';
+    if (original?.kind === 'toml') {
+        let doc;
+        try {
+            doc = parse(text);
+        }
+        catch {
+            return null;
+        }
+        const mypy = { ...doc.tool?.mypy };
+        const overrides = Array.isArray(mypy.overrides) ? [...mypy.overrides] : [];
+        overrides.push({ module: modules, follow_imports: 'skip' });
+        mypy.overrides = overrides;
+        const file = external_node_path_default().join(dir, 'pymaint-mypy.toml');
+        await (0,promises_.writeFile)(file, stringify({ tool: { mypy } }));
+        return file;
+    }
+    const sections = modules.map(m => `\n[mypy-${m}]\nfollow_imports = skip\n`);
+    const base = original ? text : '[mypy]\n';
+    const file = external_node_path_default().join(dir, 'pymaint-mypy.ini');
+    await (0,promises_.writeFile)(file, `${base}\n${sections.join('')}`);
+    return file;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/mypy.ts
 // mypy (strict by default) with `-O json`, in the project root so its [tool.mypy] applies, with
 // the project's interpreter and a per-project cache outside the project. One file that does not
@@ -35322,11 +35416,17 @@ const ruffFormatCheck = {
 
 
 
+
 const MYPY = { name: 'mypy', executable: 'mypy', module: 'mypy', pip: ['mypy'] };
 const mypy_INFO_URI = 'https://mypy.readthedocs.io/';
 const CODES_URI = 'https://mypy.readthedocs.io/en/stable/error_code_list.html';
-/** Re-runs after excluding broken files; each pass must find a new broken file to go on. */
-const MAX_PASSES = 6;
+/** mypy stops at the first broken file, so each re-run finds one more; at most 10 broken files. */
+const MAX_PASSES = 11;
+/** mypy's fatal text: the `error:` line (after a usage block) says what went wrong. */
+function mypyFailure(text) {
+    const lines = text.split('\n').map(l => l.trim());
+    return (lines.find(l => /(^|: )error: /.test(l)) ?? firstLine(text)).slice(0, 300);
+}
 function lineOf(n) {
     return typeof n === 'number' && n > 0 ? n : 0;
 }
@@ -35451,8 +35551,21 @@ const mypyCheck = {
         let command = [];
         let typeFindings = [];
         let leftover = '';
+        const projectConfig = projectMypyConfig(config.root);
         for (let pass = 0; pass < MAX_PASSES; pass++) {
-            const args = [...base, ...[...broken].flatMap(f => ['--exclude', excludePattern(f)])];
+            let skipArgs = [];
+            if (broken.size) {
+                // Importers of a broken module would make mypy parse it again: skip following it.
+                const mods = [...broken].flatMap(f => moduleNames(config.root, f));
+                const file = await writeSkipConfig(projectConfig, mods, ctx.tmpDir);
+                if (file)
+                    skipArgs = ['--config-file', file];
+            }
+            const args = [
+                ...base,
+                ...skipArgs,
+                ...[...broken].flatMap(f => ['--exclude', excludePattern(f)])
+            ];
             command = [t.command, ...args];
             const r = await run(t.command, args, opts);
             if (r.timedOut || r.spawnError)
@@ -35470,10 +35583,10 @@ const mypyCheck = {
                 break;
             }
             if (r.exitCode !== 2 || newSyntax.length === 0)
-                return errorOutcome(tool, `mypy exited ${r.exitCode}: ${firstLine(r.stderr || parsed.text.join('\n') || r.stdout)}`, command);
+                return errorOutcome(tool, `mypy exited ${r.exitCode}: ${mypyFailure(r.stderr || parsed.text.join('\n') || r.stdout)}`, command);
             const fresh = [...new Set(newSyntax.map(f => f.path))].filter(p => !broken.has(p));
             if (fresh.length === 0) {
-                // The broken file is reached through an import, which --exclude does not stop.
+                // Still reached through an import (a module name pymaint could not work out).
                 leftover = `files that import ${[...new Set(newSyntax.map(f => f.path))].join(', ')} could not be type-checked`;
                 typeFindings = [];
                 break;
@@ -35771,7 +35884,7 @@ const pytestCheck = {
             cases = parseJUnit(await (0,promises_.readFile)(junit, 'utf8'));
         }
         catch (e) {
-            return errorOutcome(tool, `pytest's JUnit report is unreadable: ${e.message}`);
+            return errorOutcome(tool, `pytest's JUnit report is unreadable: ${e.message}`, command);
         }
         const tests = countCases(cases);
         let coverage = null;

@@ -92,6 +92,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   })
   const written = await writeReports(report, config)
   io.out(renderChecklist(report))
-  io.out(`Reports: ${path.relative(io.cwd, written.dir) || '.'}\n`)
+  const rel = path.relative(io.cwd, written.dir)
+  io.out(`Reports: ${rel.startsWith('..') || path.isAbsolute(rel) ? written.dir : rel || '.'}\n`)
   return failsRun(report.status, config.failOn) ? 1 : 0
 }

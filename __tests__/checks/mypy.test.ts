@@ -1,9 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { excludePattern, mypyCheck, parseMypyJson } from '../../src/checks/mypy.js'
+import { moduleNames, projectMypyConfig, writeSkipConfig } from '../../src/checks/mypy-config.js'
+import { parse as parseToml } from 'smol-toml'
 import { PYTHON, RECORDED, contextFor, copyFixture } from '../support/check-context.js'
 
 const rec = (f: string): string => readFileSync(path.join(RECORDED, f), 'utf8')
@@ -67,6 +69,54 @@ describe('mypy parser on recorded output', () => {
   })
 })
 
+describe('config copy that skips broken modules', () => {
+  const tree = (files: Record<string, string>): string => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mcfg-'))
+    for (const [f, t] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, f)), { recursive: true })
+      writeFileSync(path.join(dir, f), t)
+    }
+    return dir
+  }
+
+  it('module names follow the packages', () => {
+    const dir = tree({ 'src/app/__init__.py': '', 'src/app/sub/__init__.py': '', 'ns/mod.py': '' })
+    expect(moduleNames(dir, 'src/app/sub/x.py')).toEqual(['app.sub.x'])
+    expect(moduleNames(dir, 'src/app/__init__.py')).toEqual(['app'])
+    expect(moduleNames(dir, 'ns/mod.py')).toEqual(['mod', 'ns.mod'])
+  })
+
+  it('finds the file mypy would read, in its order', () => {
+    const dir = tree({ 'pyproject.toml': '[tool.black]\n', 'setup.cfg': '[mypy]\nstrict = True\n' })
+    expect(projectMypyConfig(dir)).toEqual({ file: path.join(dir, 'setup.cfg'), kind: 'ini' })
+    writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.mypy]\nstrict = true\n')
+    expect(projectMypyConfig(dir)?.kind).toBe('toml')
+    writeFileSync(path.join(dir, '.mypy.ini'), '[mypy]\n')
+    expect(projectMypyConfig(dir)?.file).toBe(path.join(dir, '.mypy.ini'))
+  })
+
+  it('keeps existing overrides and settings (TOML) and sections (INI)', async () => {
+    const dir = tree({
+      'pyproject.toml':
+        '[tool.mypy]\nstrict = true\noverrides = [{ module = "x.*", ignore_errors = true }]\n'
+    })
+    const out = mkdtempSync(path.join(os.tmpdir(), 'mcfg-out-'))
+    const f = await writeSkipConfig(projectMypyConfig(dir), ['app.broken'], out)
+    const doc = parseToml(readFileSync(f!, 'utf8')) as { tool: { mypy: Record<string, unknown> } }
+    expect(doc.tool.mypy).toEqual({
+      strict: true,
+      overrides: [
+        { module: 'x.*', ignore_errors: true },
+        { module: ['app.broken'], follow_imports: 'skip' }
+      ]
+    })
+    const ini = await writeSkipConfig(null, ['a', 'b.c'], out)
+    expect(readFileSync(ini!, 'utf8')).toMatch(
+      /^\[mypy\]\n[\s\S]*\[mypy-a\]\nfollow_imports = skip\n[\s\S]*\[mypy-b\.c\]\nfollow_imports = skip/
+    )
+  })
+})
+
 describe('mypy check on real projects', () => {
   it('one syntax-error file does not hide the type errors of two other files', async () => {
     const dir = copyFixture('mypy-syntax')
@@ -111,6 +161,48 @@ describe('mypy check on real projects', () => {
     expect(readdirSync(dir)).not.toContain('.mypy_cache')
   })
 
+  it('a broken module imported by another: its importers are still type-checked', async () => {
+    for (const layout of ['pyproject', 'mypy.ini', 'none'] as const) {
+      const dir = copyFixture('mypy-syntax')
+      writeFileSync(
+        path.join(dir, 'src/app/c.py'),
+        'from app.broken import broken\n\n\ndef h() -> str:\n    return 1\n'
+      )
+      if (layout !== 'pyproject') writeFileSync(path.join(dir, 'pyproject.toml'), '')
+      if (layout === 'mypy.ini')
+        writeFileSync(
+          path.join(dir, 'mypy.ini'),
+          '[mypy]\nmypy_path = $MYPY_CONFIG_FILE_DIR/src\ndisable_error_code = no-any-return\n'
+        )
+      const out = await mypyCheck.run(contextFor(dir))
+      expect(out.reason).toBeUndefined()
+      const files = new Set(out.findings.map(f => f.path))
+      expect(files).toEqual(
+        new Set(['src/app/broken.py', 'src/app/a.py', 'src/app/b.py', 'src/app/c.py'])
+      )
+      const c = out.findings.filter(f => f.path === 'src/app/c.py')
+      expect(c.map(f => [f.line, f.ruleId])).toEqual([[5, 'return-value']])
+      // The project's own settings still apply in the config copy.
+      expect(out.findings.some(f => f.ruleId === 'no-any-return')).toBe(layout === 'none')
+    }
+  })
+
+  it('several broken files (mypy stops at one per run): all reported, the rest checked', async () => {
+    const dir = copyFixture('mypy-syntax')
+    writeFileSync(path.join(dir, 'src/app/broken2.py'), 'class :\n')
+    writeFileSync(path.join(dir, 'src/app/broken3.py'), 'print "python 2"\n')
+    const out = await mypyCheck.run(contextFor(dir))
+    expect(out.reason).toBeUndefined()
+    expect((out.metrics as { unparsableFiles: string[] }).unparsableFiles.sort()).toEqual([
+      'src/app/broken.py',
+      'src/app/broken2.py',
+      'src/app/broken3.py'
+    ])
+    expect(new Set(out.findings.filter(f => f.ruleId !== 'syntax').map(f => f.path))).toEqual(
+      new Set(['src/app/a.py', 'src/app/b.py'])
+    )
+  })
+
   it('a warm cache gives the same findings and paths', async () => {
     const dir = copyFixture('mypy-syntax')
     const ctx = contextFor(dir)
@@ -132,6 +224,15 @@ describe('mypy check on real projects', () => {
     expect(strict.findings.some(f => f.ruleId === 'no-any-return')).toBe(false)
     expect(lax.command).toContain('--python-executable')
     expect(lax.command).toContain(PYTHON)
+  })
+
+  it("a fatal mypy error is an error with mypy's own message", async () => {
+    const dir = copyFixture('mypy-syntax')
+    const out = await mypyCheck.run(contextFor(dir, { python: '/nonexistent/python3' }))
+    expect(out.status).toBe('error')
+    expect(out.reason).toMatch(
+      /^mypy exited 2: .*Invalid python executable '\/nonexistent\/python3'/
+    )
   })
 
   it('gates on errors only', async () => {

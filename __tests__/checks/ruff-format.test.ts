@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {
   isPythonSource,
@@ -8,7 +9,7 @@ import {
   parseFormatJson,
   ruffFormatCheck
 } from '../../src/checks/ruff-format.js'
-import { RECORDED, contextFor, copyFixture } from '../support/check-context.js'
+import { PYTHON, RECORDED, contextFor, copyFixture } from '../support/check-context.js'
 
 const ROOT = '/proj'
 const rec = (f: string): string =>
@@ -72,6 +73,44 @@ describe('ruff-format check on a real project', () => {
       contextFor(dir).config
     )
     expect(gates[0]).toMatchObject({ id: 'format', status: 'failed', actual: out.findings.length })
+  })
+
+  it('a broken ruff config is an error with ruff\'s cause, not "no findings"', async () => {
+    const dir = copyFixture('format-project')
+    writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.ruff]\nline-length = "wide"\n')
+    const out = await ruffFormatCheck.run(contextFor(dir, { paths: 'src' }))
+    expect(out.status).toBe('error')
+    expect(out.reason).toMatch(/^ruff format exited 2: ruff failed: .*pyproject\.toml/)
+  })
+
+  it('falls back to --diff with a ruff that has no --output-format for format', async () => {
+    // A wrapper that behaves like an older ruff for that one flag and is the real ruff otherwise.
+    const real = execFileSync(PYTHON, ['-c', 'import ruff; print(ruff.find_ruff_bin())'])
+      .toString()
+      .trim()
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'old-ruff-'))
+    writeFileSync(
+      path.join(bin, 'ruff'),
+      `#!/bin/sh\nfor a in "$@"; do [ "$a" = "--output-format" ] && [ "$1" = format ] && { echo "error: unexpected argument '--output-format' found" >&2; exit 2; }; done\nexec ${real} "$@"\n`
+    )
+    chmodSync(path.join(bin, 'ruff'), 0o755)
+    const saved = process.env.PATH
+    process.env.PATH = `${bin}${path.delimiter}${saved}`
+    try {
+      const dir = copyFixture('format-project')
+      const legacy = await ruffFormatCheck.run(contextFor(dir, { paths: 'src' }))
+      expect(legacy.command).toContain('--diff')
+      expect(legacy.command).not.toContain('--check')
+      const key = (f: { path: string; ruleId: string; line: number }) =>
+        `${f.path} ${f.ruleId} ${f.line}`
+      // Same files, same first lines as the JSON form of the real ruff.
+      process.env.PATH = saved
+      const json = await ruffFormatCheck.run(contextFor(dir, { paths: 'src' }))
+      expect(legacy.findings.map(key).sort()).toEqual(json.findings.map(key).sort())
+      expect(legacy.status).toBe('failed')
+    } finally {
+      process.env.PATH = saved
+    }
   })
 
   it('passes on formatted code', async () => {

@@ -2,7 +2,7 @@
 // directly with the same flags, and a scan leaves the project's git status exactly as it was.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { loadConfig } from '../../src/config/load.js'
@@ -174,5 +174,7 @@ describe('sample project: a scan leaves no trace', () => {
     expect(readFileSync(path.join(project, 'pyproject.toml'), 'utf8')).toMatch(/^fix = true$/m)
     expect(git(project, 'status', '--porcelain', '--ignored')).toBe(before)
     expect(git(project, 'diff', '--stat')).toBe('')
+    // Not vacuous: the same tools run directly leave their data behind.
+    expect(readdirSync(direct)).toContain('.coverage')
   })
 })

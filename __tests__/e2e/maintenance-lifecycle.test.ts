@@ -69,7 +69,7 @@ describe('maintenance lifecycle through the bundled action', () => {
     for (const [p, content] of Object.entries(onBranch)) expect(mainBefore[p]).toBe(content)
     for (const p of Object.keys(KEEP)) expect(onBranch[p]).toBeDefined()
     for (const p of Object.keys(JUNK)) expect(pr.body).toContain(p)
-    expect(pr.body).toContain('<!-- pymaint:cleanup -->')
+    expect(pr.body).toMatch(/<!-- pymaint:cleanup [0-9a-f]{16} -->\s*$/)
 
     // One issue, labelled, with the failing gate; commented on never (nothing changed).
     const issue = emu.issues()[0]!
@@ -79,6 +79,16 @@ describe('maintenance lifecycle through the bundled action', () => {
     expect(issue.body).toContain('F401')
     expect(issue.body).toMatch(/<!-- pymaint:issue \{.*"failingGates":\["lint"\].*\} -->/)
     expect(emu.comments(issue.number)).toHaveLength(0)
+    expect(
+      emu.requests({ method: 'POST', route: '/repos/{owner}/{repo}/issues/{issue_number}/labels' })
+    ).toHaveLength(0)
+    // The issue links the run and the cleanup PR the same run produced.
+    expect(issue.body).toContain(
+      `[Cleanup pull request](https://github.com/${emu.fullName}/pull/${pr.number})`
+    )
+    expect(issue.body).toMatch(
+      /\[Workflow run \d+\]\(https:\/\/github\.com\/.*\/actions\/runs\/\d+\)/
+    )
   })
 
   it('re-runs on a moved default branch rebuild the same branch on the new head', async () => {
@@ -101,6 +111,7 @@ describe('maintenance lifecycle through the bundled action', () => {
     expect(warnings(r)).toEqual([])
     expect(openPulls()).toHaveLength(0)
     expect(emu.pulls()[0]!.state).toBe('closed')
+    expect(emu.pulls()[0]!.body).toContain('<!-- pymaint:cleanup closed -->')
     expect(emu.branches()).toEqual(['main'])
     const issue = emu.issues()[0]!
     expect(issue.state).toBe('closed')
@@ -122,9 +133,10 @@ describe('maintenance lifecycle through the bundled action', () => {
     const comments = emu.comments(issue.number)
     expect(comments).toHaveLength(2)
     expect(comments[1]!.body).toMatch(/Failing again/)
-    // No junk now: no new PR, no branch.
+    // No junk now: no new PR, no branch, and no delete attempted for a branch that is gone.
     expect(openPulls()).toHaveLength(0)
     expect(emu.branches()).toEqual(['main'])
+    expect(emu.requests({ method: 'DELETE' })).toHaveLength(1)
   })
 
   it("sent only requests GitHub's OpenAPI description allows", () => {

@@ -102,7 +102,10 @@ export interface MaintenanceRunOptions {
   inputs?: Record<string, string>
   token?: string
   runId?: string
-  event?: 'schedule' | 'workflow_dispatch'
+  event?: 'schedule' | 'workflow_dispatch' | 'pull_request'
+  ref?: string
+  /** Files only in the workspace (never committed to the emulated repository). */
+  untracked?: Record<string, string>
 }
 
 /** One run of the bundle on a fresh checkout of the emulator's default branch. */
@@ -113,10 +116,11 @@ export async function maintenanceRun(
   return runAction({
     entry: ensureBundle(),
     github: emu,
-    files: emu.readTree(),
+    files: { ...emu.readTree(), ...opts.untracked },
     token: opts.token,
     runId: opts.runId,
     event: { name: opts.event ?? 'schedule' },
+    ref: opts.ref,
     env: { PYMAINT_MAX_RETRY_WAIT_MS: '200' },
     inputs: {
       checks: 'ruff',

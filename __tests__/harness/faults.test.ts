@@ -68,13 +68,13 @@ describe('fault injection', () => {
     gh.fault({
       route: '/repos/{owner}/{repo}/issues',
       method: 'POST',
-      ...githubErrors.forbiddenIntegration(),
+      ...githubErrors.forbiddenIntegration('issues=write'),
       times: 2
     })
     const create = () => o.rest.issues.create({ owner: gh.owner, repo: gh.repo, title: 't' })
-    expect((await failure(create())).data).toMatchObject({
-      message: 'Resource not accessible by integration'
-    })
+    const denied = await failure(create())
+    expect(denied.data).toMatchObject({ message: 'Resource not accessible by integration' })
+    expect(denied.headers['x-accepted-github-permissions']).toBe('issues=write')
     await o.rest.issues.listForRepo({ owner: gh.owner, repo: gh.repo })
     expect((await failure(create())).status).toBe(403)
     expect((await create()).status).toBe(201)

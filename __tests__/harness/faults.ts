@@ -32,9 +32,11 @@ const DOCS = 'https://docs.github.com/rest'
 
 /** Ready-made faults with the answers GitHub really gives. */
 export const githubErrors = {
-  forbiddenIntegration: (): Partial<FaultSpec> => ({
+  /** GitHub names the permission the token lacks in x-accepted-github-permissions. */
+  forbiddenIntegration: (permission?: string): Partial<FaultSpec> => ({
     status: 403,
-    message: 'Resource not accessible by integration'
+    message: 'Resource not accessible by integration',
+    ...(permission ? { headers: { 'x-accepted-github-permissions': permission } } : {})
   }),
   advancedSecurityRequired: (): Partial<FaultSpec> => ({
     status: 403,

@@ -143,6 +143,37 @@ describe('request validation against the OpenAPI description', () => {
     expect(gh.invalidRequests()).toHaveLength(2)
   })
 
+  it('words oneOf, enum and query failures as GitHub does', async () => {
+    gh.clearLog()
+    const labels = await status(
+      octokit.rest.issues.create({
+        owner: gh.owner,
+        repo: gh.repo,
+        title: 'x',
+        labels: [true as never]
+      })
+    )
+    expect(labels.message).toContain(
+      `For 'properties/labels/items', true No subschema in "oneOf" matched.`
+    )
+    const mode = await status(
+      octokit.rest.git.createTree({
+        owner: gh.owner,
+        repo: gh.repo,
+        tree: [{ path: 'a', mode: '100645' as never, type: 'blob', content: 'a' }]
+      })
+    )
+    expect(mode.message).toContain(
+      `"100645" is not a member of ["100644","100755","040000","160000","120000"]`
+    )
+    const query = await status(
+      octokit.rest.issues.listForRepo({ owner: gh.owner, repo: gh.repo, state: 'bogus' as never })
+    )
+    expect(query.status).toBe(422)
+    expect(gh.invalidRequests().map(r => r.status)).toEqual([422, 422, 422])
+    expect(gh.issues()).toEqual([])
+  })
+
   it('answers 404 Not Found for a route or method GitHub does not have', async () => {
     gh.clearLog()
     const r = await status(

@@ -13,60 +13,14 @@ import {
   type SarifUpload
 } from './github-state.js'
 import { Shapes } from './shapes.js'
+import type { GitHubEmulatorOptions, LoggedRequest, ResponseViolation } from './github-types.js'
 import { HttpError, type EmulatorSettings, type Reply, type RouteHandler } from './route-kit.js'
 import { gitRoutes } from './routes-git.js'
 import { repoRoutes } from './routes-repo.js'
 import { issueRoutes } from './routes-issues.js'
 import { codeScanningRoutes } from './routes-code-scanning.js'
 
-export interface GitHubEmulatorOptions {
-  owner?: string
-  repo?: string
-  defaultBranch?: string
-  /** Files of the first commit on the default branch (path -> content). */
-  files?: Record<string, string | Buffer>
-  /** Check every 2xx body against the spec's response schema; see responseViolations(). */
-  validateResponses?: boolean
-  /** Polls answered `pending` before a SARIF upload completes (default 1). */
-  sarifPendingPolls?: number
-  /** `permissions` of GET /repos/{owner}/{repo} (default push/pull/triage true, admin false). */
-  permissions?: Partial<Record<'admin' | 'maintain' | 'push' | 'triage' | 'pull', boolean>>
-  /** Make GET .../pages answer (default: 404, Pages not enabled). */
-  pages?: { branch: string; path?: string }
-  /** Answer 401 to requests without an Authorization header. */
-  requireAuth?: boolean
-  /** Base for html_url fields (default https://github.com). */
-  webUrl?: string
-}
-
-export interface LoggedRequest {
-  seq: number
-  method: string
-  path: string
-  query: Record<string, string>
-  /** Parsed JSON body (raw text when it was not JSON, undefined when empty). */
-  body: unknown
-  /** Spec route template and operation id, when the route exists. */
-  route?: string
-  operationId?: string
-  status: number
-  /** Whether an Authorization header was sent (its value is never recorded). */
-  authorization: boolean
-  authScheme?: string
-  headers: Record<string, string | undefined>
-  /** Spec violations: unknown route/method or a body/query that does not validate. */
-  invalid?: string[]
-  /** A route the spec has but the emulator does not implement. */
-  unhandled?: boolean
-  /** An injected fault answered (or delayed) this request. */
-  fault?: boolean
-  response?: unknown
-}
-
-export interface ResponseViolation {
-  request: LoggedRequest
-  problems: string[]
-}
+export type { GitHubEmulatorOptions, LoggedRequest, ResponseViolation } from './github-types.js'
 
 const ROUTES: Record<string, RouteHandler> = {
   ...gitRoutes,
@@ -218,6 +172,24 @@ export class GitHubEmulator {
   }
   createLabel(name: string, color = 'ededed', description: string | null = null): LabelRecord {
     return this.state.label(name, color, description)
+  }
+  /** Seeds an issue as if created earlier (labels are created as needed). */
+  createIssue(i: {
+    title: string
+    body?: string
+    labels?: string[]
+    state?: 'open' | 'closed'
+  }): IssueRecord {
+    return this.state.addIssue(i)
+  }
+  /** Seeds an open pull request from an existing head branch. */
+  createPull(p: { head: string; base?: string; title?: string; body?: string }): PullRecord {
+    if (!this.state.branchSha(p.head)) throw new Error(`no branch ${p.head}`)
+    return this.state.addPull({
+      ...p,
+      base: p.base ?? this.state.defaultBranch,
+      title: p.title ?? p.head
+    })
   }
   sarifUploads(): SarifUpload[] {
     return this.state.sarifs

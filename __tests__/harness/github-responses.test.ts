@@ -53,6 +53,8 @@ describe('response bodies against the OpenAPI response schemas', () => {
     })
     expect(Array.isArray(file.data)).toBe(false)
     await o.rest.repos.getPages(repo)
+    gh.setPages(null)
+    await o.rest.repos.createPagesSite({ ...repo, source: { branch: 'gh-pages', path: '/' } })
 
     const blob = await o.rest.git.createBlob({ ...repo, content: 'hello', encoding: 'utf-8' })
     await o.rest.git.getBlob({ ...repo, file_sha: blob.data.sha })
@@ -132,7 +134,20 @@ describe('response bodies against the OpenAPI response schemas', () => {
     await o.rest.issues.updateComment({ ...repo, comment_id: comment.data.id, body: 'edited' })
     await o.rest.issues.listComments({ ...repo, issue_number: issue.data.number })
     await o.rest.issues.addLabels({ ...repo, issue_number: issue.data.number, labels: ['more'] })
+    await o.rest.issues.setLabels({
+      ...repo,
+      issue_number: issue.data.number,
+      labels: ['maintenance', 'x']
+    })
+    const left = await o.rest.issues.removeLabel({
+      ...repo,
+      issue_number: issue.data.number,
+      name: 'x'
+    })
+    expect(left.data.map(l => l.name)).toEqual(['maintenance'])
     await o.rest.issues.get({ ...repo, issue_number: pr.data.number })
+    const viaRest = await o.rest.repos.getCommit({ ...repo, ref: 'feature' })
+    expect(viaRest.data.sha).toBe(next.data.sha)
 
     const sarif = gzipSync(
       JSON.stringify({

@@ -173,6 +173,77 @@ export class RepoState {
     return rec
   }
 
+  /** A new issue, numbered in the sequence it shares with pulls; labels are created as needed. */
+  addIssue(i: {
+    title: string
+    body?: string | null
+    labels?: string[]
+    assignees?: string[]
+    state?: 'open' | 'closed'
+  }): IssueRecord {
+    const now = this.now()
+    const closed = i.state === 'closed'
+    const rec: IssueRecord = {
+      number: this.number(),
+      title: i.title,
+      body: i.body ?? null,
+      state: closed ? 'closed' : 'open',
+      state_reason: closed ? 'completed' : null,
+      labels: i.labels ?? [],
+      assignees: i.assignees ?? [],
+      user: BOT,
+      created_at: now,
+      updated_at: now,
+      closed_at: closed ? now : null
+    }
+    for (const l of rec.labels) this.label(l)
+    this.issues.push(rec)
+    return rec
+  }
+
+  /** A new open pull request plus its issue twin (GitHub lists pulls among issues). */
+  addPull(p: {
+    head: string
+    base: string
+    title: string
+    body?: string | null
+    draft?: boolean
+    maintainer_can_modify?: boolean
+  }): PullRecord {
+    const now = this.now()
+    const rec: PullRecord = {
+      number: this.number(),
+      title: p.title,
+      body: p.body ?? null,
+      state: 'open',
+      head: p.head,
+      base: p.base,
+      draft: !!p.draft,
+      user: BOT,
+      created_at: now,
+      updated_at: now,
+      closed_at: null,
+      maintainer_can_modify: p.maintainer_can_modify !== false
+    }
+    this.pulls.push(rec)
+    const { number, title, body, state, user, created_at, updated_at, closed_at } = rec
+    this.issues.push({
+      number,
+      title,
+      body,
+      state,
+      user,
+      created_at,
+      updated_at,
+      closed_at,
+      labels: [],
+      assignees: [],
+      state_reason: null,
+      pull: true
+    })
+    return rec
+  }
+
   issue(n: number): IssueRecord | undefined {
     return this.issues.find(i => i.number === n)
   }

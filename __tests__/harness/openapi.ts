@@ -71,6 +71,27 @@ function retarget(node: unknown): unknown {
   return out
 }
 
+// The component schemas a schema reaches, transitively, so each operation compiles alone.
+function reachable(doc: Json, root: unknown): Json {
+  const schemas = (doc.components as Json).schemas as Json
+  const found: Json = {}
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk)
+    if (!node || typeof node !== 'object') return
+    for (const [k, v] of Object.entries(node as Json)) {
+      if (k === '$ref' && typeof v === 'string' && v.startsWith('#/components/schemas/')) {
+        const name = v.slice('#/components/schemas/'.length)
+        if (!(name in found)) {
+          found[name] = schemas[name]
+          walk(schemas[name])
+        }
+      } else walk(v)
+    }
+  }
+  walk(root)
+  return found
+}
+
 export function loadSpec(): Spec {
   if (spec) return spec
   const require = createRequire(import.meta.url)
@@ -131,27 +152,40 @@ export function matchRoute(method: string, pathname: string): RouteMatch | null 
   return null
 }
 
+// Two strategies: a request check compiles only what its operation reaches (fast start-up for
+// every test); the response check shares one compiled copy of all components, since checking
+// many big responses would otherwise recompile the same schemas again and again.
 class Validators {
   private ajv: Ajv
   private cache = new Map<string, ValidateFunction | null>()
-  constructor(allErrors: boolean) {
-    const s = loadSpec()
+  constructor(
+    allErrors: boolean,
+    private readonly shared: boolean
+  ) {
     this.ajv = new Ajv({ strict: false, allErrors, validateSchema: false, logger: false })
     for (const f of NOOP_FORMATS) this.ajv.addFormat(f, true)
     this.ajv.addFormat('date-time', DATE_TIME)
-    const schemas = (s.doc.components as Json).schemas as Json
-    this.ajv.addSchema(
-      { components: { schemas: rewriteNullable(structuredClone(schemas)) } },
-      'spec'
-    )
+    if (shared) {
+      const schemas = (loadSpec().doc.components as Json).schemas as Json
+      this.ajv.addSchema(
+        { components: { schemas: rewriteNullable(structuredClone(schemas)) } },
+        'spec'
+      )
+    }
   }
   get(key: string, schema: () => Json | undefined): ValidateFunction | null {
     if (!this.cache.has(key)) {
       const raw = schema()
-      this.cache.set(
-        key,
-        raw ? this.ajv.compile(rewriteNullable(retarget(structuredClone(raw))) as Json) : null
-      )
+      let fn: ValidateFunction | null = null
+      if (raw && this.shared) fn = this.ajv.compile(rewriteNullable(retarget(raw)) as Json)
+      else if (raw) {
+        const own = structuredClone({
+          ...raw,
+          components: { schemas: reachable(loadSpec().doc, raw) }
+        })
+        fn = this.ajv.compile(rewriteNullable(own) as Json)
+      }
+      this.cache.set(key, fn)
     }
     return this.cache.get(key)!
   }
@@ -203,7 +237,7 @@ function githubWording(e: ErrorObject, data: unknown): string {
     case 'pattern':
       return `${prefix}${show(value)} does not match /${(e.params as { pattern: string }).pattern.replace(/\//g, '\\/')}/.`
     case 'type':
-      return `${prefix}${show(value)} is not ${/^[aeiou]/.test(String(e.params.type)) ? 'an' : 'a'} ${String(e.params.type).replace('number', 'number').replace('integer', 'integer')}.`
+      return `${prefix}${show(value)} is not ${/^[aeiou]/.test(String(e.params.type)) ? 'an' : 'a'} ${String(e.params.type)}.`
     case 'enum':
       return `${prefix}${show(value)} is not a member of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}.`
     case 'oneOf':
@@ -253,7 +287,7 @@ export function validateRequest(op: Operation, query: URLSearchParams, body: unk
         `For '${p.name}', ${JSON.stringify(v)} is not a member of ${JSON.stringify(schema.enum)}.`
       )
   }
-  requestValidators ??= new Validators(false)
+  requestValidators ??= new Validators(false, false)
   const validate = requestValidators.get(`${op.method} ${op.template}`, () => requestSchema(op))
   if (validate && !validate(body)) problems.push(...summarize(validate.errors ?? [], body))
   return problems
@@ -272,7 +306,7 @@ export function validateResponse(op: Operation, status: number, body: unknown): 
   const responses = op.raw.responses as Record<string, Json>
   if (!responses[String(status)])
     return [`status ${status} is not documented for ${op.operationId}`]
-  responseValidators ??= new Validators(true)
+  responseValidators ??= new Validators(true, true)
   const validate = responseValidators.get(
     `${op.method} ${op.template} ${status}`,
     () => responseEntry(op, status)?.schema as Json | undefined

@@ -38,23 +38,14 @@ function createPull(c: Ctx): Reply {
     throw validationFailed([
       { resource: 'PullRequest', code: 'custom', message: `No commits between ${base} and ${head}` }
     ])
-  const now = s.now()
-  const rec: PullRecord = {
-    number: s.number(),
-    title: c.body.title as string,
-    body: (c.body.body as string | undefined) ?? null,
-    state: 'open',
+  const rec = s.addPull({
     head,
     base,
-    draft: !!c.body.draft,
-    user: BOT,
-    created_at: now,
-    updated_at: now,
-    closed_at: null,
-    maintainer_can_modify: c.body.maintainer_can_modify !== false
-  }
-  s.pulls.push(rec)
-  s.issues.push({ ...issueFields(rec), labels: [], assignees: [], state_reason: null, pull: true })
+    title: c.body.title as string,
+    body: c.body.body as string | undefined,
+    draft: c.body.draft as boolean | undefined,
+    maintainer_can_modify: c.body.maintainer_can_modify as boolean | undefined
+  })
   return { status: 201, body: c.shapes.pull(rec, false) }
 }
 
@@ -126,24 +117,12 @@ function labelNames(raw: unknown): string[] {
 }
 
 function createIssue(c: Ctx): Reply {
-  const { s } = c
-  const now = s.now()
-  const labels = labelNames(c.body.labels)
-  for (const l of labels) s.label(l)
-  const rec: IssueRecord = {
-    number: s.number(),
+  const rec = c.s.addIssue({
     title: String(c.body.title),
-    body: (c.body.body as string | undefined) ?? null,
-    state: 'open',
-    state_reason: null,
-    labels,
-    assignees: (c.body.assignees as string[] | undefined) ?? [],
-    user: BOT,
-    created_at: now,
-    updated_at: now,
-    closed_at: null
-  }
-  s.issues.push(rec)
+    body: c.body.body as string | undefined,
+    labels: labelNames(c.body.labels),
+    assignees: c.body.assignees as string[] | undefined
+  })
   return { status: 201, body: c.shapes.issue(rec) }
 }
 
@@ -264,6 +243,27 @@ export const issueRoutes: Record<string, RouteHandler> = {
       c.s.label(n)
       if (!i.labels.includes(n)) i.labels.push(n)
     }
+    return { status: 200, body: i.labels.map(n => c.shapes.label(c.s.label(n))) }
+  },
+  [`PUT ${R}/issues/{issue_number}/labels`]: c => {
+    const i = c.s.issue(Number(c.params.issue_number))
+    if (!i) throw notFound()
+    const raw = Array.isArray(c.body) ? c.body : (c.body.labels ?? [])
+    i.labels = labelNames(raw)
+    for (const n of i.labels) c.s.label(n)
+    return { status: 200, body: i.labels.map(n => c.shapes.label(c.s.label(n))) }
+  },
+  [`DELETE ${R}/issues/{issue_number}/labels/{name}`]: c => {
+    const i = c.s.issue(Number(c.params.issue_number))
+    const name = c.params.name!.toLowerCase()
+    if (!i || !i.labels.some(l => l.toLowerCase() === name))
+      throw new HttpError(404, {
+        message: 'Label does not exist',
+        documentation_url:
+          'https://docs.github.com/rest/issues/labels#remove-a-label-from-an-issue',
+        status: '404'
+      })
+    i.labels = i.labels.filter(l => l.toLowerCase() !== name)
     return { status: 200, body: i.labels.map(n => c.shapes.label(c.s.label(n))) }
   },
   [`GET ${R}/labels`]: c =>

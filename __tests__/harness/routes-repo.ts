@@ -8,7 +8,7 @@ import {
   type Reply,
   type RouteHandler
 } from './route-kit.js'
-import { fill } from './shapes.js'
+import { fill } from './shapes-repo.js'
 import { responseExamples } from './openapi.js'
 
 const R = '/repos/{owner}/{repo}'
@@ -94,6 +94,26 @@ function deleteContent(c: Ctx): Reply {
   return { status: 200, body: { content: null, commit: c.shapes.fileCommit(sha) } }
 }
 
+function createPages(c: Ctx): Reply {
+  if (c.settings.pages)
+    throw new HttpError(409, {
+      message: 'GitHub Pages is already enabled.',
+      documentation_url: 'https://docs.github.com/rest/pages/pages#create-a-github-pages-site',
+      status: '409'
+    })
+  const source = c.body.source as { branch: string; path?: string } | undefined
+  c.settings.pages = { branch: source?.branch ?? c.s.defaultBranch, path: source?.path ?? '/' }
+  return { ...getPages(c), status: 201 }
+}
+
+function updatePages(c: Ctx): Reply {
+  if (!c.settings.pages) throw notFound()
+  const source = c.body.source as { branch: string; path?: string } | string | undefined
+  if (source && typeof source === 'object')
+    c.settings.pages = { branch: source.branch, path: source.path ?? '/' }
+  return { status: 204 }
+}
+
 function getPages(c: Ctx): Reply {
   const p = c.settings.pages
   if (!p) throw notFound()
@@ -138,5 +158,12 @@ export const repoRoutes: Record<string, RouteHandler> = {
       })
     return { status: 200, body: c.shapes.branch(c.params.branch!, true) }
   },
-  [`GET ${R}/pages`]: getPages
+  [`GET ${R}/commits/{ref}`]: c => {
+    const sha = c.s.resolve(c.params.ref)
+    if (!sha) throw unprocessable(`No commit found for SHA: ${c.params.ref}`)
+    return { status: 200, body: c.shapes.commit(sha) }
+  },
+  [`GET ${R}/pages`]: getPages,
+  [`POST ${R}/pages`]: createPages,
+  [`PUT ${R}/pages`]: updatePages
 }

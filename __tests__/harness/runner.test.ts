@@ -1,7 +1,7 @@
 // The bundled action, built from the current source, runs through the runner helper exactly
 // as on a GitHub runner, against the emulator; outputs, summary and annotations come back.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { ensureBundle, REPO_ROOT } from './bundle.js'
 import { startGitHubEmulator, type GitHubEmulator } from './github-emulator.js'
@@ -9,6 +9,12 @@ import { processGroupAlive, removeRun, runAction, type ActionRun } from './runne
 import { parseCommands, parseEnvFile } from './runner-files.js'
 
 const fixture = path.join(REPO_ROOT, '__tests__', 'fixtures', 'harness-project')
+// The runtime action.yml declares (node24); `npm run setup` installs it here.
+const NODE24 = path.join(REPO_ROOT, '.cache', 'node24', 'node_modules', 'node', 'bin', 'node')
+const onNode24 = existsSync(NODE24) ? it : it.skip
+// examples/sample-project lands from another branch; run on it as soon as it is there.
+const SAMPLE = path.join(REPO_ROOT, 'examples', 'sample-project')
+const onSample = existsSync(SAMPLE) ? it : it.skip
 
 describe('runner file and command parsing', () => {
   it('reads heredoc outputs as @actions/core writes them, and name=value lines', () => {
@@ -77,7 +83,7 @@ describe('the bundled action through the runner helper', () => {
     expect(report.checks[0]!.findings).toEqual([
       expect.objectContaining({ ruleId: 'F401', path: 'src/harness_demo/__init__.py', line: 3 })
     ])
-    expect(run.summary).toMatch(/## pymaint: .*failing/)
+    expect(run.summary).toMatch(/^## pymaint: .*failing/m)
     expect(run.summary).toContain('ruff')
     expect(
       run.annotations.some(a => a.level === 'error' && a.message.includes('verdict failing'))
@@ -101,7 +107,43 @@ describe('the bundled action through the runner helper', () => {
     })
     expect(run.outputs.status).toBe('passing')
     expect(run.exitCode).toBe(0)
-    expect(run.summary).toMatch(/## pymaint: .*passing/)
+    expect(run.summary).toMatch(/^## pymaint: .*passing/m)
     expect(gh.invalidRequests()).toEqual([])
+  })
+
+  onNode24('runs the same bundle on Node 24, the runtime action.yml declares', async () => {
+    const run = await runAction({
+      project: fixture,
+      entry,
+      node: NODE24,
+      github: gh,
+      inputs: { checks: 'ruff', 'install-tools': 'never' }
+    })
+    runs.push(run)
+    expect(run.stderr).not.toMatch(/Error|Warning/)
+    expect([run.exitCode, run.outputs.status]).toEqual([1, 'failing'])
+  })
+
+  onSample('runs on examples/sample-project and writes a report matching its outputs', async () => {
+    const run = await runAction({
+      project: SAMPLE,
+      entry,
+      github: gh,
+      inputs: { checks: 'ruff', 'install-tools': 'never' }
+    })
+    runs.push(run)
+    // A configuration error in the example's pyproject shows up here with its own message.
+    expect(
+      run.annotations.filter(a => a.level === 'error' && a.message.includes('[tool.pymaint'))
+    ).toEqual([])
+    expect(['passing', 'warning', 'failing']).toContain(run.outputs.status)
+    const report = JSON.parse(readFileSync(run.outputs['report-json']!, 'utf8')) as {
+      status: string
+      checks: { id: string }[]
+    }
+    expect(report.status).toBe(run.outputs.status)
+    expect(report.checks.map(c => c.id)).toEqual(['ruff'])
+    expect(run.summary).toMatch(new RegExp(`^## pymaint: .*${report.status}`, 'm'))
+    expect(run.exitCode).toBe(report.status === 'failing' ? 1 : 0)
   })
 })

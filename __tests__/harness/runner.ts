@@ -139,6 +139,16 @@ function cleanEnv(): Record<string, string> {
 
 let runCounter = 0
 
+// Without an emulator the API URL must still fail fast and locally: a port that was just free.
+async function closedPortUrl(): Promise<string> {
+  const net = await import('node:net')
+  const srv = net.createServer()
+  await new Promise<void>(r => srv.listen(0, '127.0.0.1', () => r()))
+  const port = (srv.address() as import('node:net').AddressInfo).port
+  await new Promise<void>(r => srv.close(() => r()))
+  return `http://127.0.0.1:${port}`
+}
+
 /** One run of the action; several runs share the emulator when called in a row. */
 export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
   const root = mkdtempSync(path.join(tmpdir(), 'pymaint-run-'))
@@ -203,6 +213,7 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
   for (const [k, v] of Object.entries(actionDefaults()))
     inputs[k] = v.includes('${{') ? (v.includes('github.token') ? token : '') : v
   Object.assign(inputs, opts.inputs)
+  const apiUrl = opts.github?.url ?? (await closedPortUrl())
   const env: Record<string, string> = {
     ...cleanEnv(),
     CI: 'true',
@@ -210,8 +221,8 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
     GITHUB_ACTION: '__self',
     GITHUB_ACTOR: 'octocat',
     GITHUB_TRIGGERING_ACTOR: 'octocat',
-    GITHUB_API_URL: opts.github?.url ?? 'http://127.0.0.1:9',
-    GITHUB_GRAPHQL_URL: `${opts.github?.url ?? 'http://127.0.0.1:9'}/graphql`,
+    GITHUB_API_URL: apiUrl,
+    GITHUB_GRAPHQL_URL: `${apiUrl}/graphql`,
     GITHUB_REPOSITORY: full,
     GITHUB_REPOSITORY_OWNER: owner,
     GITHUB_SHA: sha,
@@ -234,7 +245,9 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
     RUNNER_ENVIRONMENT: 'github-hosted',
     RUNNER_TEMP: runnerTemp,
     RUNNER_TOOL_CACHE: toolCache,
-    RUNNER_WORKSPACE: path.dirname(workspace)
+    RUNNER_WORKSPACE: path.dirname(workspace),
+    // The emulator finishes SARIF processing after one poll; GitHub's 5 s interval only slows tests.
+    PYMAINT_SARIF_POLL_MS: '25'
   }
   if (opts.artifacts) {
     env.ACTIONS_RESULTS_URL = opts.artifacts.resultsUrl
@@ -267,6 +280,8 @@ export async function runAction(opts: RunOptions = {}): Promise<ActionRun> {
   clearTimeout(timer)
   // Tools the action started must not outlive the step, as on a runner.
   killGroup(child.pid!, 'SIGKILL')
+  for (let i = 0; i < 250 && processGroupAlive(child.pid!); i++)
+    await new Promise(r => setTimeout(r, 20))
   const { annotations, commands } = parseCommands(stdout)
   return {
     exitCode,

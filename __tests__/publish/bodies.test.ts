@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { renderIssueBody, topFindings } from '../../src/publish/issue-body.js'
-import { renderCleanupBody, CLEANUP_MARKER } from '../../src/publish/cleanup.js'
+import { renderCleanupBody, CLEANUP_MARKER, planDigest } from '../../src/publish/cleanup.js'
 import { decodeMarker } from '../../src/publish/notify-state.js'
 import { md, code } from '../../src/publish/markdown.js'
 import { planCleanup } from '../../src/cleanup/safe-list.js'
@@ -84,6 +84,9 @@ describe('issue body', () => {
     expect(body).toContain('@\u200boctocat')
     expect(body).not.toContain('<b>')
     expect(body).toContain('[Workflow run 9](https://github.com/o/r/actions/runs/9)')
+    expect(body).toContain(
+      '[`src/a.py:3`](https://github.com/o/r/blob/abc/src/a.py#L3) error **F401**'
+    )
     expect(body).toContain('[Report artifact](https://github.com/o/r/actions/runs/9/artifacts/1)')
     expect(body).not.toContain('o.github.io')
     expect(decodeMarker(body)).toEqual({ v: 1, verdict: 'failing', failingGates: ['lint'] })
@@ -103,7 +106,14 @@ describe('cleanup body', () => {
     )
     expect(body).toContain('- `proj/a/__pycache__/x.pyc`')
     expect(body).toContain('to `proj/.gitignore`')
-    expect(body.trimEnd().endsWith(CLEANUP_MARKER)).toBe(true)
+    expect(body).toMatch(/\n<!-- pymaint:cleanup [0-9a-f]{16} -->\n$/)
+    expect(body.includes(CLEANUP_MARKER)).toBe(true)
+    // The digest names the plan: other files, other digest; same files, same digest.
+    const other = planCleanup(['b.pyc'], { extend: [], exclude: [], gitignore: false })
+    expect(planDigest(other, 'proj')).not.toBe(planDigest(plan, 'proj'))
+    expect(planDigest(plan, 'proj')).toBe(
+      planDigest({ ...plan, remove: [...plan.remove].reverse() }, 'proj')
+    )
   })
 })
 

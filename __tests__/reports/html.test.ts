@@ -141,3 +141,54 @@ describe('renderHtml data', () => {
     expect(data.strings[row![7] as number]).toMatch(/^https:\/\/docs\.astral\.sh\/ruff\/rules\//)
   })
 })
+
+describe('report.html with 100,000 findings', () => {
+  let file = ''
+  beforeAll(() => {
+    const levels = ['error', 'warning', 'note'] as const
+    const big: Report = {
+      ...report,
+      publish: undefined,
+      run: undefined,
+      checks: ['ruff', 'mypy'].map((id, ci) => ({
+        id,
+        title: id,
+        status: 'failed' as const,
+        tool: { name: id, version: '1' },
+        durationMs: 1,
+        metrics: {},
+        findings: Array.from({ length: 50_000 }, (_, i) => ({
+          ruleId: `R${i % 100}`,
+          level: levels[(i + ci) % 3]!,
+          message: `message ${ci}-${i}${i === 31_337 ? ' needle' : ''}`,
+          path: `src/pkg${i % 40}/mod${i % 400}.py`,
+          line: (i % 300) + 1,
+          column: 1,
+          fingerprint: `${i}:1`,
+          helpUri: `https://example.org/${i % 100}`
+        }))
+      }))
+    }
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pymaint-big-html-'))
+    file = path.join(dir, 'report.html')
+    writeFileSync(file, renderHtml(big))
+  })
+
+  it('stays a reasonable size and renders one page of rows', async () => {
+    expect(readFileSync(file).length).toBeLessThan(15 * 1024 * 1024)
+    const d = await dumpDom(file)
+    expect(htmlTag(d)).toContain('data-rendered="100000"')
+    expect((d.match(/<tr class="f"/g) ?? []).length).toBe(100)
+    expect(d).toContain('1–100 of 100000')
+  })
+
+  it('filters by check, level, path and text from the URL fragment', async () => {
+    const d = await dumpDom(file, '#check=ruff&level=note&path=pkg17/&q=needle')
+    expect(htmlTag(d)).toContain('data-shown="1"')
+    expect(d).toContain('message 0-31337 needle')
+    const all = await dumpDom(file, '#check=mypy&level=error')
+    // mypy's errors are the i < 50,000 with (i + 1) % 3 === 0.
+    const expected = Array.from({ length: 50_000 }, (_, i) => i).filter(i => (i + 1) % 3 === 0)
+    expect(htmlTag(all)).toContain(`data-shown="${expected.length}"`)
+  })
+})

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import type * as Sarif from 'sarif'
 import type { Config } from '../../src/config/types.js'
@@ -7,7 +9,8 @@ import type { CheckResult, Finding, Report } from '../../src/findings/model.js'
 import { renderSarif, sarifOptions } from '../../src/reports/sarif.js'
 import { noSources } from '../../src/reports/sources.js'
 import { writeReports, type WrittenReports } from '../../src/reports/write.js'
-import { scanFixtureReport } from '../support/report-fixture.js'
+import { scan } from '../../src/engine.js'
+import { fixtureConfig, scanFixtureReport } from '../support/report-fixture.js'
 import { validateSarif } from '../support/sarif-validator.js'
 
 let report: Report
@@ -130,6 +133,39 @@ function bulk(n: number): CheckResult {
 const opts = { prefix: '', srcRoot: '/repo', manifest: null, sources: noSources, pymaintVersion: '0.1.0' }
 
 describe('SARIF limits', () => {
+  it('a real ruff scan with 30,000 findings yields one run of 25,000 results and the notification', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'pymaint-30k-'))
+    writeFileSync(path.join(root, 'pyproject.toml'), '[project]\nname = "big"\nversion = "0"\n')
+    // 300 files x 100 unused imports; one file also has a syntax error, reported first.
+    for (let i = 0; i < 300; i++)
+      writeFileSync(
+        path.join(root, `m${String(i).padStart(3, '0')}.py`),
+        Array.from({ length: 100 }, (_, j) => `import os as alias_${j}`).join('\n') + '\n'
+      )
+    writeFileSync(path.join(root, 'zz_broken.py'), 'def broken(:\n')
+    const cfg = fixtureConfig(root)
+    const scanned = await scan(cfg)
+    const ruff = scanned.checks[0]!
+    expect(ruff.findings.length).toBeGreaterThanOrEqual(30_000)
+    // Mark the syntax errors as the most severe by making everything else a warning, as a
+    // check with mixed levels would: they must survive the cut although ruff lists them last.
+    for (const f of ruff.findings) if (f.ruleId !== 'invalid-syntax') f.level = 'warning'
+    const w = await writeReports(scanned, cfg)
+    const log = JSON.parse(readFileSync(w.sarif.ruff!, 'utf8')) as Sarif.Log
+    const run = log.runs[0]!
+    expect(run.results).toHaveLength(25_000)
+    expect(run.results![0]!.ruleId).toBe('invalid-syntax')
+    expect(run.results![0]!.level).toBe('error')
+    const omitted = ruff.findings.length - 25_000
+    expect(run.invocations![0]!.toolExecutionNotifications![0]!.message.text).toContain(
+      `${omitted} of ${ruff.findings.length} results were left out`
+    )
+    expect(run.properties!.omittedResults).toBe(omitted)
+    // report.json keeps every finding.
+    const json = JSON.parse(readFileSync(w.json, 'utf8')) as Report
+    expect(json.checks[0]!.findings).toHaveLength(ruff.findings.length)
+  })
+
   it('keeps the 25,000 most severe of 30,000 results, with a notification', () => {
     const out = renderSarif(bulk(30_000), opts)
     const run = out.log.runs[0]!

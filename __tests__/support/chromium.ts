@@ -8,7 +8,7 @@ import { run } from '../../src/tools/exec.js'
 
 export const CHROMIUM = '/usr/bin/chromium'
 
-async function chromium(file: string, extra: string[]): Promise<string> {
+async function chromium(file: string, extra: string[], fragment = ''): Promise<string> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'pymaint-chromium-'))
   try {
     const r = await run(
@@ -24,7 +24,7 @@ async function chromium(file: string, extra: string[]): Promise<string> {
         `--user-data-dir=${profile}`,
         '--virtual-time-budget=5000',
         ...extra,
-        pathToFileURL(file).href
+        pathToFileURL(file).href + fragment
       ],
       { cwd: profile, timeoutMs: 90_000 }
     )
@@ -35,8 +35,9 @@ async function chromium(file: string, extra: string[]): Promise<string> {
   }
 }
 
-export function dumpDom(file: string): Promise<string> {
-  return chromium(file, ['--dump-dom'])
+/** The DOM after the page's scripts ran; `fragment` ('#…') is appended to the file URL. */
+export function dumpDom(file: string, fragment = ''): Promise<string> {
+  return chromium(file, ['--dump-dom'], fragment)
 }
 
 export async function screenshot(file: string, png: string, size = '1400,1000'): Promise<void> {

@@ -11,12 +11,13 @@ import { maxGate } from '../gates.js'
 import { run, toolEnv } from '../tools/exec.js'
 import { firstLine } from '../tools/resolve.js'
 import { relPath } from './paths.js'
+import { moduleNames, projectMypyConfig, writeSkipConfig } from './mypy-config.js'
 
 export const MYPY = { name: 'mypy', executable: 'mypy', module: 'mypy', pip: ['mypy'] }
 const INFO_URI = 'https://mypy.readthedocs.io/'
 const CODES_URI = 'https://mypy.readthedocs.io/en/stable/error_code_list.html'
-/** Re-runs after excluding broken files; each pass must find a new broken file to go on. */
-const MAX_PASSES = 6
+/** mypy stops at the first broken file, so each re-run finds one more; at most 10 broken files. */
+const MAX_PASSES = 11
 
 interface MypyMessage {
   file: string
@@ -34,6 +35,12 @@ export interface MypyParse {
   findings: Finding[]
   /** Lines that are not JSON (fatal errors, crash tracebacks, summaries). */
   text: string[]
+}
+
+/** mypy's fatal text: the `error:` line (after a usage block) says what went wrong. */
+export function mypyFailure(text: string): string {
+  const lines = text.split('\n').map(l => l.trim())
+  return (lines.find(l => /(^|: )error: /.test(l)) ?? firstLine(text)).slice(0, 300)
 }
 
 function lineOf(n: number | null | undefined): number {
@@ -157,8 +164,20 @@ export const mypyCheck: Check = {
     let command: string[] = []
     let typeFindings: Finding[] = []
     let leftover = ''
+    const projectConfig = projectMypyConfig(config.root)
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const args = [...base, ...[...broken].flatMap(f => ['--exclude', excludePattern(f)])]
+      let skipArgs: string[] = []
+      if (broken.size) {
+        // Importers of a broken module would make mypy parse it again: skip following it.
+        const mods = [...broken].flatMap(f => moduleNames(config.root, f))
+        const file = await writeSkipConfig(projectConfig, mods, ctx.tmpDir)
+        if (file) skipArgs = ['--config-file', file]
+      }
+      const args = [
+        ...base,
+        ...skipArgs,
+        ...[...broken].flatMap(f => ['--exclude', excludePattern(f)])
+      ]
       command = [t.command, ...args]
       const r = await run(t.command, args, opts)
       if (r.timedOut || r.spawnError)
@@ -185,12 +204,12 @@ export const mypyCheck: Check = {
       if (r.exitCode !== 2 || newSyntax.length === 0)
         return errorOutcome(
           tool,
-          `mypy exited ${r.exitCode}: ${firstLine(r.stderr || parsed.text.join('\n') || r.stdout)}`,
+          `mypy exited ${r.exitCode}: ${mypyFailure(r.stderr || parsed.text.join('\n') || r.stdout)}`,
           command
         )
       const fresh = [...new Set(newSyntax.map(f => f.path))].filter(p => !broken.has(p))
       if (fresh.length === 0) {
-        // The broken file is reached through an import, which --exclude does not stop.
+        // Still reached through an import (a module name pymaint could not work out).
         leftover = `files that import ${[...new Set(newSyntax.map(f => f.path))].join(', ')} could not be type-checked`
         typeFindings = []
         break

@@ -197,7 +197,11 @@ export const pytestCheck: Check = {
     try {
       cases = parseJUnit(await readFile(junit, 'utf8'))
     } catch (e) {
-      return errorOutcome(tool, `pytest's JUnit report is unreadable: ${(e as Error).message}`)
+      return errorOutcome(
+        tool,
+        `pytest's JUnit report is unreadable: ${(e as Error).message}`,
+        command
+      )
     }
     const tests = countCases(cases)
     let coverage: CoverageTotals | null = null

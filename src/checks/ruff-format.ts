@@ -13,6 +13,16 @@ import { relPath } from './paths.js'
 
 const INFO_URI = 'https://docs.astral.sh/ruff/formatter/'
 
+/** ruff's fatal errors say `ruff failed` and put the why on `Cause:` lines. */
+export function ruffFailure(stderr: string, stdout = ''): string {
+  const causes = stderr
+    .split('\n')
+    .map(l => /^\s*Cause:\s*(.+)$/.exec(l)?.[1])
+    .filter((c): c is string => !!c)
+  const head = firstLine(stderr || stdout)
+  return causes.length ? `${head}: ${causes.join(': ')}`.slice(0, 300) : head
+}
+
 /**
  * ruff ≥ 0.16 also formats Python code blocks inside Markdown files it finds under a directory.
  * This check is about Python sources, so only these count; others are reported in the metrics.
@@ -151,13 +161,14 @@ export const ruffFormatCheck: Check = {
       return errorOutcome({ name: 'ruff', version: null, informationUri: INFO_URI }, res.reason)
     const t = res.tool
     const tool = { name: 'ruff', version: t.version, informationUri: INFO_URI }
-    const base = [...t.prefix, 'format', '--check', '--no-cache', '--force-exclude']
+    const base = [...t.prefix, 'format', '--no-cache', '--force-exclude']
     const opts = { cwd: ctx.config.root, env: toolEnv(t.env), timeoutMs: ctx.config.timeoutMs }
-    let args = [...base, '--output-format', 'json', ...ctx.config.paths]
+    let args = [...base, '--check', '--output-format', 'json', ...ctx.config.paths]
     let r = await run(t.command, args, opts)
     let legacy = false
     if (r.exitCode === 2 && /unexpected argument '--output-format'/.test(r.stderr)) {
       legacy = true
+      // --diff alone never writes and exits 1 when something would change.
       args = [...base, '--diff', ...ctx.config.paths]
       r = await run(t.command, args, opts)
     }
@@ -172,7 +183,7 @@ export const ruffFormatCheck: Check = {
     if (r.exitCode !== 0 && r.exitCode !== 1 && r.exitCode !== 2)
       return errorOutcome(
         tool,
-        `ruff format exited ${r.exitCode}: ${firstLine(r.stderr || r.stdout)}`,
+        `ruff format exited ${r.exitCode}: ${ruffFailure(r.stderr, r.stdout)}`,
         command
       )
     let parsed: FormatParse
@@ -184,13 +195,13 @@ export const ruffFormatCheck: Check = {
       return errorOutcome(
         tool,
         r.exitCode === 2
-          ? `ruff format exited 2: ${firstLine(r.stderr || r.stdout)}`
+          ? `ruff format exited 2: ${ruffFailure(r.stderr, r.stdout)}`
           : `ruff format printed output that is not its JSON format (${(e as Error).message})`,
         command
       )
     }
     if (r.exitCode === 2 && !parsed.findings.some(f => f.ruleId === 'invalid-syntax'))
-      return errorOutcome(tool, `ruff format exited 2: ${firstLine(r.stderr || r.stdout)}`, command)
+      return errorOutcome(tool, `ruff format exited 2: ${ruffFailure(r.stderr, r.stdout)}`, command)
     const { findings, nonPython } = parsed
     const unformatted = findings.filter(f => f.ruleId === 'format').length
     const rules: Record<string, RuleMeta> = {}

@@ -2,6 +2,7 @@
 // rebuilt from the default branch head each run, one open PR updated in place, closed and the
 // branch deleted when nothing is left. Candidates come from the default branch's tree, never
 // from the workspace, so untracked files cannot be touched and the PR matches what it targets.
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { Octokit } from '@octokit/rest'
 import { createOctokit, describeGitHubError } from '../github/client.js'
@@ -16,8 +17,23 @@ import type { Config } from '../config/types.js'
 import type { PublishOutcome } from '../findings/model.js'
 import type { PublishContext, Publisher } from './publisher.js'
 import { code, fitBody, md } from './markdown.js'
+import { notDefaultBranch } from './scope.js'
 
-export const CLEANUP_MARKER = '<!-- pymaint:cleanup -->'
+export const CLEANUP_MARKER = '<!-- pymaint:cleanup'
+const CLOSED_MARKER = `${CLEANUP_MARKER} closed -->`
+
+/** Identifies a plan, so a PR a maintainer closed is not proposed again for the same files. */
+export function planDigest(plan: CleanupPlan, prefix: string): string {
+  const paths = plan.remove.map(r => (prefix ? `${prefix}/${r.path}` : r.path)).sort()
+  return createHash('sha256')
+    .update(JSON.stringify([paths, plan.gitignoreAdditions]))
+    .digest('hex')
+    .slice(0, 16)
+}
+
+function markerFor(plan: CleanupPlan, prefix: string): string {
+  return `${CLEANUP_MARKER} ${planDigest(plan, prefix)} -->`
+}
 const LISTED = 300
 
 interface Repo {
@@ -61,7 +77,7 @@ export function renderCleanupBody(plan: CleanupPlan, prefix: string): string {
     'Only tracked files matching the safe list are ever removed (extend or exclude patterns in `[tool.pymaint.cleanup]`). ' +
       `pymaint rebuilds this branch on the default branch each run and closes this PR when nothing is left to clean.`
   )
-  return fitBody(lines.join('\n'), `\n\n${CLEANUP_MARKER}\n`)
+  return fitBody(lines.join('\n'), `\n\n${markerFor(plan, prefix)}\n`)
 }
 
 interface PullRef {
@@ -69,6 +85,7 @@ interface PullRef {
   html_url: string
   title: string
   body: string | null
+  merged_at?: string | null
 }
 
 async function openPull(octokit: Octokit, r: Repo, branch: string): Promise<PullRef | null> {
@@ -81,7 +98,31 @@ async function openPull(octokit: Octokit, r: Repo, branch: string): Promise<Pull
   return (data[0] as PullRef | undefined) ?? null
 }
 
+/** The latest closed, unmerged PR of the branch, when it proposed exactly this plan. */
+async function declined(
+  octokit: Octokit,
+  r: Repo,
+  branch: string,
+  marker: string
+): Promise<PullRef | null> {
+  const { data } = await octokit.rest.pulls.list({
+    ...r,
+    head: `${r.owner}:${branch}`,
+    state: 'closed',
+    per_page: 1
+  })
+  const last = data[0] as PullRef | undefined
+  return last && !last.merged_at && (last.body ?? '').includes(marker) ? last : null
+}
+
 async function deleteBranch(octokit: Octokit, r: Repo, branch: string): Promise<boolean> {
+  // Look first: a clean repository then costs no write (and no 403 on a read-only token).
+  try {
+    await octokit.rest.git.getRef({ ...r, ref: `heads/${branch}` })
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return false
+    throw e
+  }
   try {
     await octokit.rest.git.deleteRef({ ...r, ref: `heads/${branch}` })
     return true
@@ -143,6 +184,8 @@ export const cleanupPublisher: Publisher = {
     let step = 'read the default branch'
     let perm = 'contents: read'
     try {
+      const off = await notDefaultBranch(gh, octokit)
+      if (off) return { id, result: 'skipped', reason: off }
       const { data: repo } = await octokit.rest.repos.get(r)
       const defaultBranch = repo.default_branch
       if (branch === defaultBranch)
@@ -183,7 +226,9 @@ export const cleanupPublisher: Publisher = {
             issue_number: pr.number,
             body: `Nothing is left to clean on ${code(defaultBranch)}; closing.`
           })
-          await octokit.rest.pulls.update({ ...r, pull_number: pr.number, state: 'closed' })
+          // Our own close drops the plan digest: the same junk committed again is proposed again.
+          const body = (pr.body ?? '').replace(/<!-- pymaint:cleanup [^>]*-->/, CLOSED_MARKER)
+          await octokit.rest.pulls.update({ ...r, pull_number: pr.number, state: 'closed', body })
         }
         step = `delete branch ${branch}`
         perm = 'contents: write'
@@ -198,6 +243,21 @@ export const cleanupPublisher: Publisher = {
           id,
           result: pr || deleted ? 'done' : 'skipped',
           reason: `nothing to clean${what ? `; ${what}` : ''}`
+        }
+      }
+
+      if (!pr) {
+        const closed = await declined(octokit, r, branch, markerFor(plan, prefix))
+        if (closed) {
+          ctx.log.info(
+            `Cleanup: #${closed.number} proposed these files and was closed without merging; not proposing them again`
+          )
+          return {
+            id,
+            result: 'skipped',
+            reason: `#${closed.number} with the same files was closed unmerged; exclude the patterns in [tool.pymaint.cleanup] to keep them`,
+            url: closed.html_url
+          }
         }
       }
 
@@ -265,7 +325,7 @@ export const cleanupPublisher: Publisher = {
       const msg = (e as Error).message ?? ''
       const why =
         (e as { status?: number }).status === 403 && /not permitted to create/i.test(msg)
-          ? `GitHub Actions may not create pull requests here (403 ${msg.split('\n')[0]}): enable "Allow GitHub Actions to create and approve pull requests" in Settings → Actions → General → Workflow permissions (and in the organisation's settings)`
+          ? `GitHub Actions may not create pull requests here (403 ${msg.split('\n')[0]!.replace(/ - https:\/\/docs\.github\.com\S*/, '')}): enable "Allow GitHub Actions to create and approve pull requests" in Settings → Actions → General → Workflow permissions (and in the organisation's settings)`
           : describeGitHubError(e, perm)
       const left = step.startsWith('open the cleanup') ? ` (branch ${branch} holds the commit)` : ''
       return { id, result: 'failed', reason: `could not ${step}: ${why}${left}` }

@@ -16,9 +16,14 @@ export function failingGateIds(report: Report): string[] {
   return report.gates.filter(g => g.status === 'failed').map(g => g.id)
 }
 
-function where(f: Finding): string {
+/** `path:line`, linked to the file at the scanned commit when the run is known. */
+function where(f: Finding, report: Report): string {
   if (!f.path) return ''
-  return code(f.line > 0 ? `${f.path}:${f.line}` : f.path)
+  const text = code(f.line > 0 ? `${f.path}:${f.line}` : f.path)
+  const repoWeb = report.run?.url.replace(/\/actions\/runs\/.*$/, '')
+  if (!repoWeb || !report.run?.sha || !/^https?:\/\//.test(repoWeb)) return text
+  const file = f.path.split('/').map(encodeURIComponent).join('/')
+  return `[${text}](${repoWeb}/blob/${report.run.sha}/${file}${f.line > 0 ? `#L${f.line}` : ''})`
 }
 
 export function topFindings(report: Report, n = TOP_FINDINGS): Array<Finding & { check: string }> {
@@ -63,7 +68,7 @@ export function renderIssueBody(
     lines.push(`**Top findings** (${top.length} of ${total})`, '')
     for (const f of top)
       lines.push(
-        `- ${where(f)} ${f.level} **${md(f.ruleId || f.check)}** (${md(f.check)}): ${md(f.message, 200)}`
+        `- ${where(f, report)} ${f.level} **${md(f.ruleId || f.check)}** (${md(f.check)}): ${md(f.message, 200)}`
       )
     lines.push('')
   }

@@ -5,6 +5,7 @@ import type { Octokit } from '@octokit/rest'
 import { createOctokit, describeGitHubError } from '../github/client.js'
 import type { PublishContext, Publisher } from './publisher.js'
 import type { PublishOutcome } from '../findings/model.js'
+import { notDefaultBranch } from './scope.js'
 import { decodeMarker, hasMarker, issueChanged, type NotifyState } from './notify-state.js'
 import {
   changeComment,
@@ -23,6 +24,7 @@ export interface FoundIssue {
   state: 'open' | 'closed'
   body: string
   url: string
+  labels: string[]
 }
 
 interface ListedIssue {
@@ -34,6 +36,7 @@ interface ListedIssue {
   pull_request?: unknown
   author_association?: string
   user?: { type?: string } | null
+  labels?: Array<string | { name?: string }>
 }
 
 /**
@@ -81,7 +84,8 @@ export async function findMaintenanceIssue(
     number: best.number,
     state: best.state === 'open' ? 'open' : 'closed',
     body: best.body ?? '',
-    url: best.html_url
+    url: best.html_url,
+    labels: (best.labels ?? []).map(l => (typeof l === 'string' ? l : (l.name ?? '')))
   }
 }
 
@@ -122,8 +126,11 @@ export const issuePublisher: Publisher = {
     const { report } = ctx
     const failing = report.status === 'failing'
     const gates = failingGateIds(report)
-    let step = 'find the maintenance issue'
+    let step = 'read the repository'
     try {
+      const off = await notDefaultBranch(gh, octokit)
+      if (off) return { id, result: 'skipped', reason: off }
+      step = 'find the maintenance issue'
       const found = await findMaintenanceIssue(octokit, r, ctx.config.publish.issueLabel)
       const prev = found ? decodeMarker(found.body) : null
       const now = new Date().toISOString()
@@ -165,6 +172,14 @@ export const issuePublisher: Publisher = {
             body: renderIssueBody(report, ctx.previous, state)
           })
           ctx.log.info(`Maintenance issue #${found.number} closed: verdict ${report.status}`)
+        } else if (prev && !issueChanged(prev, report.status, gates)) {
+          // Already closed and nothing to record: no write at all.
+          return {
+            id,
+            result: 'skipped',
+            reason: `verdict ${report.status}; issue #${found.number} already closed`,
+            details: details(found.number)
+          }
         } else {
           // Keep the state current on the closed issue so Slack's cooldown still reads it.
           await octokit.rest.issues.update({ ...r, issue_number: found.number, body })
@@ -211,16 +226,17 @@ export const issuePublisher: Publisher = {
       await octokit.rest.issues.update({
         ...r,
         issue_number: found.number,
-        title: issueTitle(report),
         body: renderIssueBody(report, ctx.previous, state),
         ...(found.state === 'closed' ? { state: 'open' as const } : {})
       })
       // The label may have been removed by hand; the marker is what finds the issue anyway.
-      await octokit.rest.issues.addLabels({
-        ...r,
-        issue_number: found.number,
-        labels: [ctx.config.publish.issueLabel]
-      })
+      const label = ctx.config.publish.issueLabel.toLowerCase()
+      if (!found.labels.some(l => l.toLowerCase() === label))
+        await octokit.rest.issues.addLabels({
+          ...r,
+          issue_number: found.number,
+          labels: [ctx.config.publish.issueLabel]
+        })
       ctx.outputs['issue-number'] = String(found.number)
       const what =
         found.state === 'closed' ? 'reopened' : comment ? 'updated with a comment' : 'updated'

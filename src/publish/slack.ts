@@ -6,6 +6,7 @@ import type { Octokit } from '@octokit/rest'
 import { createOctokit, describeGitHubError } from '../github/client.js'
 import type { PublishOutcome, Report } from '../findings/model.js'
 import type { PublishContext, Publisher } from './publisher.js'
+import { notDefaultBranch } from './scope.js'
 import {
   decideSlack,
   decodeMarker,
@@ -132,6 +133,18 @@ export const slackPublisher: Publisher = {
     const issueDetails = (issue?.details ?? {}) as IssueDetails
     const issueNumber = typeof issueDetails.number === 'number' ? issueDetails.number : null
 
+    if (gh && octokit) {
+      try {
+        const off = await notDefaultBranch(gh, octokit)
+        if (off) return { id, result: 'skipped', reason: off }
+      } catch (e) {
+        return {
+          id,
+          result: 'failed',
+          reason: `could not read the repository: ${describeGitHubError(e)}`
+        }
+      }
+    }
     let prev: NotifyState | null = issueDetails.previousState ?? null
     if (!prev && octokit && r) {
       try {

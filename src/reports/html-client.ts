@@ -42,6 +42,7 @@ button{font:inherit;padding:4px 12px;border:1px solid var(--line);border-radius:
 button:disabled{opacity:.5;cursor:default}
 .lv{font-size:12px;font-weight:600}.lv-error{color:var(--fail)}.lv-warning{color:var(--warn)}.lv-note{color:var(--muted)}
 .loc,.rule{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px;overflow-wrap:anywhere}
+#gates td:nth-child(2),#gates td:nth-child(3){white-space:nowrap}
 #findings{table-layout:fixed}#findings th:nth-child(1){width:72px}#findings th:nth-child(2){width:150px}
 #findings th:nth-child(3){width:170px}#findings th:nth-child(4){width:24%}
 .msg{word-break:break-word}.hint{color:var(--muted);font-size:12.5px}
@@ -142,7 +143,28 @@ export const SCRIPT = String.raw`
     prev.disabled = state.page === 0;
     next.disabled = state.page >= pages - 1;
   }
-  function update() { state.page = 0; filter(); render(); }
+  // Filters live in the URL fragment (#check=ruff&level=error&path=src&q=text), so a filtered
+  // view can be linked to and reloaded.
+  function saveHash() {
+    var parts = [];
+    if (state.check !== '') parts.push('check=' + encodeURIComponent(checks[Number(state.check)].id));
+    if (state.level !== '') parts.push('level=' + LEVELS[Number(state.level)]);
+    if (state.path) parts.push('path=' + encodeURIComponent(state.path));
+    if (state.q) parts.push('q=' + encodeURIComponent(state.q));
+    try { history.replaceState(null, '', parts.length ? '#' + parts.join('&') : location.pathname + location.search); } catch (e) { /* file:// in some browsers */ }
+  }
+  function loadHash() {
+    var h = location.hash.replace(/^#/, '').split('&');
+    for (var i = 0; i < h.length; i++) {
+      var kv = h[i].split('='), k = kv[0], v;
+      try { v = decodeURIComponent(kv.slice(1).join('=')); } catch (e) { continue; }
+      if (k === 'check') { for (var c = 0; c < checks.length; c++) if (checks[c].id === v) state.check = String(c); }
+      else if (k === 'level' && LEVELS.indexOf(v) >= 0) state.level = String(LEVELS.indexOf(v));
+      else if (k === 'path') state.path = v;
+      else if (k === 'q') state.q = v;
+    }
+  }
+  function update() { state.page = 0; filter(); render(); saveHash(); }
   var timer = null;
   function later() { clearTimeout(timer); timer = setTimeout(update, 150); }
   var fc = document.getElementById('f-check');
@@ -170,7 +192,10 @@ export const SCRIPT = String.raw`
   document.querySelectorAll('[data-check]').forEach(function (card) {
     card.addEventListener('click', function () { fc.value = card.getAttribute('data-check'); state.check = fc.value; update(); });
   });
-  update();
+  loadHash();
+  fc.value = state.check; fl.value = state.level; fp.value = state.path; fq.value = state.q;
+  filter(); render();
   document.documentElement.setAttribute('data-rendered', String(F.length));
+  document.documentElement.setAttribute('data-shown', String(shown.length));
 })();
 `

@@ -21,9 +21,13 @@ export function escapeHtml(s: unknown): string {
 
 /** JSON safe inside a <script> element: no '<', '>', '&' or line separators left raw. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, c => {
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
-  })
+  // replaceAll with plain strings: a callback per match is slow on 100,000 findings.
+  return JSON.stringify(value)
+    .replaceAll('<', '\\u003c')
+    .replaceAll('>', '\\u003e')
+    .replaceAll('&', '\\u0026')
+    .replaceAll('\u2028', '\\u2028')
+    .replaceAll('\u2029', '\\u2029')
 }
 
 function link(url: string | undefined, text: string): string {
@@ -68,7 +72,7 @@ function gatesTable(report: Report): string {
     g =>
       `<tr><td><span class="pill s-${GATE_STATUS[g.status] ?? 'failed'}">${escapeHtml(g.status)}</span></td><td class="rule">${escapeHtml(g.id)}</td><td>${escapeHtml(g.check)}</td><td>${escapeHtml(g.actual ?? '—')}</td><td>${escapeHtml(g.threshold)}</td><td>${escapeHtml(g.message)}</td></tr>`
   )
-  return `<table><thead><tr><th>Status</th><th>Gate</th><th>Check</th><th>Actual</th><th>Threshold</th><th>Detail</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  return `<table id="gates"><thead><tr><th>Status</th><th>Gate</th><th>Check</th><th>Actual</th><th>Threshold</th><th>Detail</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
 }
 
 function publishList(report: Report): string {

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type * as Sarif from 'sarif'
 import type { Config } from '../config/types.js'
-import type { CheckResult, Finding, Report, RuleMeta } from '../findings/model.js'
+import type { CheckResult, Finding, RuleMeta } from '../findings/model.js'
 import type { SourceLines } from './sources.js'
 import { noSources } from './sources.js'
 
@@ -66,15 +66,17 @@ export function sortBySeverity(findings: Finding[], rules?: Record<string, RuleM
 }
 
 function encodeUri(p: string): string {
-  return p.split('/').map(encodeURIComponent).join('/')
+  return /^[\w./-]*$/.test(p) ? p : p.split('/').map(encodeURIComponent).join('/')
 }
 
 /** Code-point column (1-based) to a UTF-16 column, clamped to the line. */
 function utf16Column(line: string, cp: number): number {
-  const chars = Array.from(line)
-  const c = Math.min(Math.max(cp, 1), chars.length + 1)
   let units = 0
-  for (let i = 0; i < c - 1; i++) units += chars[i]!.length
+  // Walk cp - 1 code points; a surrogate pair is one code point and two units.
+  for (let i = 1; i < cp && units < line.length; i++) {
+    const c = line.charCodeAt(units)
+    units += c >= 0xd800 && c <= 0xdbff && units + 1 < line.length ? 2 : 1
+  }
   return units + 1
 }
 
@@ -192,7 +194,8 @@ export function renderSarif(check: CheckResult, o: SarifOptions): SarifRun {
   const results: Sarif.Result[] = []
   const rules: Sarif.ReportingDescriptor[] = []
   const ruleIndex = new Map<string, number>()
-  for (const f of placeable) {
+  // Results beyond the limit are never built: the most severe come first.
+  for (const f of placeable.slice(0, limit)) {
     let idx = ruleIndex.get(f.ruleId)
     if (idx === undefined) {
       idx = rules.length
@@ -246,7 +249,10 @@ export function renderSarif(check: CheckResult, o: SarifOptions): SarifRun {
       invocations: [
         { executionSuccessful: success, ...(notes.length ? { toolExecutionNotifications: notes } : {}) }
       ],
-      results: kept.map(r => ({ ...r, ruleIndex: reindex.get(r.ruleId!) })),
+      results:
+        keptRules.length === rules.length
+          ? kept
+          : kept.map(r => ({ ...r, ruleIndex: reindex.get(r.ruleId!) })),
       columnKind: 'utf16CodeUnits',
       properties: { pymaintVersion: o.pymaintVersion, checkStatus: check.status, omittedResults: omitted }
     }
@@ -258,11 +264,14 @@ export function renderSarif(check: CheckResult, o: SarifOptions): SarifRun {
     return { log, text: JSON.stringify(log) + '\n' }
   }
   let out = build(limit)
-  // Shrink in proportion to the excess until the gzipped upload fits.
-  for (let size = gzipSync(out.text).length; size > maxGzip && limit > 0; ) {
+  // Shrink in proportion to the excess until the gzipped upload fits (gzip never grows
+  // text by more than a few bytes, so text under the limit needs no compression to know).
+  const gzSize = (t: string): number =>
+    Buffer.byteLength(t) < maxGzip - 1024 ? 0 : gzipSync(t).length
+  for (let size = gzSize(out.text); size > maxGzip && limit > 0; ) {
     limit = Math.max(0, Math.floor(limit * (maxGzip / size) * 0.95))
     out = build(limit)
-    size = gzipSync(out.text).length
+    size = gzSize(out.text)
   }
   return {
     ...out,
@@ -270,11 +279,4 @@ export function renderSarif(check: CheckResult, o: SarifOptions): SarifRun {
     omitted: placeable.length - limit + unplaceable,
     uploadable: success
   }
-}
-
-/** One SARIF run per check that ran; skipped checks produce none. */
-export function renderAllSarif(report: Report, o: SarifOptions): Record<string, SarifRun> {
-  const out: Record<string, SarifRun> = {}
-  for (const c of report.checks) if (c.status !== 'skipped') out[c.id] = renderSarif(c, o)
-  return out
 }

@@ -7,7 +7,7 @@ import type { Report } from '../findings/model.js'
 import { renderBadgeJson, renderBadgeSvg } from './badge.js'
 import { renderHtml } from './html.js'
 import { renderJson } from './json.js'
-import { renderAllSarif, sarifOptions } from './sarif.js'
+import { renderSarif, sarifOptions } from './sarif.js'
 import { projectSources } from './sources.js'
 import { renderSummary } from './summary.js'
 import type { SourceLines } from './sources.js'
@@ -16,11 +16,11 @@ export interface WrittenReports {
   dir: string
   json: string
   files: string[]
-  /** SARIF to upload, by check id: checks that ran (passed or failed). */
   html: string
   /** summary.md, the Markdown job summary. */
   summary: string
   badges: { svg: string; json: string }
+  /** SARIF to upload, by check id: checks that ran (passed or failed). */
   sarif: Record<string, string>
   /** SARIF written for the record but not to upload (the tool errored: an empty run would
    *  close the category's open alerts), by check id, with the reason. */
@@ -52,14 +52,13 @@ export async function writeReports(
   }
   const sarif: Record<string, string> = {}
   const sarifNotUploadable: WrittenReports['sarifNotUploadable'] = {}
-  const runs = renderAllSarif(report, options)
-  for (const [id, r] of Object.entries(runs)) {
-    const p = await put(path.join('sarif', `${id}.sarif`), r.text)
-    if (r.uploadable) sarif[id] = p
-    else {
-      const c = report.checks.find(x => x.id === id)
-      sarifNotUploadable[id] = { path: p, reason: `${id} ${c?.status}: ${c?.reason ?? ''}`.trim() }
-    }
+  // One check at a time, so only one SARIF text is in memory; skipped checks get none.
+  for (const c of report.checks) {
+    if (c.status === 'skipped') continue
+    const r = renderSarif(c, options)
+    const p = await put(path.join('sarif', `${c.id}.sarif`), r.text)
+    if (r.uploadable) sarif[c.id] = p
+    else sarifNotUploadable[c.id] = { path: p, reason: `${c.id} ${c.status}: ${c.reason ?? ''}`.trim() }
   }
   return { dir, json, html, summary, badges, files, sarif, sarifNotUploadable }
 }
