@@ -253,8 +253,8 @@ describe('concurrent updates of the Pages branch', () => {
   }, 300_000)
 })
 
-describe('a pull request run', () => {
-  it('does not publish to Pages and says why', async () => {
+describe('runs off the default branch', () => {
+  it('a pull request run does not publish to Pages and says why', async () => {
     const h = await startHarness({
       owner: 'octo-org',
       repo: 'sample',
@@ -267,11 +267,32 @@ describe('a pull request run', () => {
         event: { name: 'pull_request', payload: { number: 3 } }
       })
       expect(r.summary).toMatch(
-        /\| pages \| skipped \| pull request runs are not published to Pages/
+        /\| pages \| skipped \| not published to Pages: a pull\\?_request run speaks for the pull request/
       )
       expect(h.github.branches()).not.toContain('gh-pages')
       expect(r.outputs['pages-url']).toBeUndefined()
       expect(r.exitCode).toBe(0)
+    } finally {
+      await h.close()
+    }
+  }, 300_000)
+
+  it('a push to a feature branch is not published either', async () => {
+    const h = await startHarness({
+      owner: 'octo-org',
+      repo: 'sample',
+      files: { 'README.md': '# s\n' }
+    })
+    try {
+      const r = await h.run({
+        ...runOpts({ checks: 'ruff', 'fail-on': 'never' }),
+        ref: 'refs/heads/feature',
+        event: { name: 'push' }
+      })
+      expect(r.summary).toMatch(
+        /\| pages \| skipped \| not published to Pages: the run is on refs\/heads\/feature/
+      )
+      expect(h.github.branches()).not.toContain('gh-pages')
     } finally {
       await h.close()
     }

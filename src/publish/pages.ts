@@ -10,6 +10,7 @@ import { createOctokit, describeGitHubError } from '../github/client.js'
 import { commitFiles, type FileChange } from '../github/git-data.js'
 import { addRun, entryFor, parseHistory, runFolder, strayFolders } from './pages-history.js'
 import { renderIndex } from './pages-index.js'
+import { notDefaultBranch } from './scope.js'
 
 const PERMISSION = 'contents: write'
 
@@ -63,13 +64,6 @@ export async function publishPages(ctx: PublishContext): Promise<PublishOutcome>
     return { id, result: 'skipped', reason: 'not running on GitHub Actions (no GITHUB_REPOSITORY)' }
   if (!gh.token)
     return { id, result: 'failed', reason: `no github-token: pass one with \`${PERMISSION}\`` }
-  // The site is the branch's history: a pull request's report would replace latest/ and badge.
-  if (gh.eventName.startsWith('pull_request'))
-    return {
-      id,
-      result: 'skipped',
-      reason: 'pull request runs are not published to Pages (only schedule, push and dispatch runs)'
-    }
   const files = await pageFiles(ctx.written.dir)
   const fallback = fallbackBadge(ctx.report)
   const badgeSvg = files.get('badge.svg') ?? Buffer.from(fallback.svg)
@@ -79,6 +73,10 @@ export async function publishPages(ctx: PublishContext): Promise<PublishOutcome>
   const octokit = createOctokit(gh)
   let kept = 0
   try {
+    // The site is the default branch's history: a pull request's or a feature branch's report
+    // would replace latest/ and the badge.
+    const elsewhere = await notDefaultBranch(gh, octokit)
+    if (elsewhere) return { id, result: 'skipped', reason: `not published to Pages: ${elsewhere}` }
     const result = await commitFiles(octokit, {
       owner: gh.owner,
       repo: gh.repo,
