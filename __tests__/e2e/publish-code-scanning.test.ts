@@ -209,3 +209,49 @@ describe('code scanning on a pull request', () => {
     )
   }, 300_000)
 })
+
+describe('where uploads cannot work', () => {
+  it.each([
+    [
+      'no token',
+      { inputs: { 'github-token': '' } },
+      /no github-token: pass one with \\?`security-events: write\\?`/
+    ],
+    [
+      'no GITHUB_REPOSITORY',
+      { env: { GITHUB_REPOSITORY: undefined } },
+      /not running on GitHub Actions \(no GITHUB\\?_REPOSITORY\)/
+    ]
+  ] as const)(
+    '%s: auto skips with the reason, true fails the step',
+    async (_, o, reason) => {
+      const before = emu.sarifUploads().length
+      const base = (mode: string) =>
+        runAction({
+          project,
+          entry,
+          github: emu,
+          event: { name: 'schedule' },
+          inputs: {
+            checks: 'ruff',
+            'install-tools': 'never',
+            'fail-on': 'never',
+            'upload-sarif': mode,
+            ...('inputs' in o ? o.inputs : {})
+          },
+          env: { ...fast, GITHUB_TOKEN: undefined, ...('env' in o ? o.env : {}) }
+        })
+      const auto = await base('auto')
+      const forced = await base('true')
+      runs.push(auto, forced)
+      expect(emu.sarifUploads().length).toBe(before)
+      const row = (r: ActionRun) => r.summary.split('\n').find(l => l.includes('| code-scanning |'))
+      expect(row(auto)).toMatch(/\| skipped \|/)
+      expect(row(auto)).toMatch(reason)
+      expect(auto.exitCode).toBe(0)
+      expect(row(forced)).toMatch(/\| failed \(required\) \|/)
+      expect(forced.exitCode).toBe(1)
+    },
+    300_000
+  )
+})

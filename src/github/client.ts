@@ -43,11 +43,11 @@ export function createOctokit(
 ): Octokit {
   const maxWait = opts.maxRetryWaitMs ?? envNumber('PYMAINT_MAX_RETRY_WAIT_MS') ?? 60_000
   const retries = opts.retries ?? 3
+  const timeoutMs = opts.timeoutMs ?? envNumber('PYMAINT_REQUEST_TIMEOUT_MS') ?? 30_000
   const octokit = new Octokit({
     auth: gh.token || undefined,
     baseUrl: gh.apiUrl,
     userAgent: 'pymaint',
-    request: { timeout: opts.timeoutMs ?? envNumber('PYMAINT_REQUEST_TIMEOUT_MS') ?? 30_000 },
     log: {
       debug: () => undefined,
       info: () => undefined,
@@ -58,15 +58,28 @@ export function createOctokit(
   let waited = 0
   octokit.hook.wrap('request', async (request, options) => {
     for (let attempt = 0; ; attempt++) {
+      // @octokit/request has no timeout option, only a signal: one deadline per attempt. Set
+      // on `options` itself: the inner hooks were bound to this object, not to what we pass.
+      const deadline = AbortSignal.timeout(timeoutMs)
+      options.request = { ...options.request, signal: deadline }
       try {
         return await request(options)
       } catch (err) {
-        const e = err as HttpError
+        const e = (
+          deadline.aborted
+            ? Object.assign(
+                new Error(
+                  `timed out after ${timeoutMs} ms: ${options.method} ${String(options.url)}`
+                ),
+                { name: 'TimeoutError' }
+              )
+            : err
+        ) as HttpError
         const rl = rateLimitWaitMs(e)
         const transient =
           rl !== null || (e.status !== undefined && e.status >= 500) || e.status === undefined
         const wait = rl ?? Math.min(4000, 500 * 2 ** attempt)
-        if (!transient || attempt >= retries || waited + wait > maxWait) throw err
+        if (!transient || attempt >= retries || waited + wait > maxWait) throw e
         waited += wait
         await sleep(wait)
       }

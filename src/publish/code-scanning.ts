@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url'
 import type { Octokit } from '@octokit/rest'
 import type { PublishContext, Publisher } from './publisher.js'
 import type { PublishOutcome } from '../findings/model.js'
-import { createOctokit, describeGitHubError } from '../github/client.js'
+import { createOctokit, describeGitHubError, rateLimitWaitMs } from '../github/client.js'
 import { run } from '../tools/exec.js'
 import {
   isForkPullRequest,
@@ -51,9 +51,11 @@ interface Upload {
   error?: string
 }
 
-/** 403 and 404 on upload mean the feature, permission or repository is not there. */
+/** 403 and 404 on upload mean the feature, permission or repository is not there (a rate-limit
+ *  403 is a transient failure instead). */
 const notAvailable = (e: unknown): boolean =>
-  [403, 404].includes((e as { status?: number }).status ?? 0)
+  [403, 404].includes((e as { status?: number }).status ?? 0) &&
+  rateLimitWaitMs(e as Parameters<typeof rateLimitWaitMs>[0]) === null
 
 async function poll(
   octokit: Octokit,

@@ -10,6 +10,7 @@ import { createOctokit, describeGitHubError } from '../github/client.js'
 import { commitFiles, type FileChange } from '../github/git-data.js'
 import { addRun, entryFor, parseHistory, runFolder, strayFolders } from './pages-history.js'
 import { renderIndex } from './pages-index.js'
+import { notDefaultBranch } from './scope.js'
 
 const PERMISSION = 'contents: write'
 
@@ -72,6 +73,10 @@ export async function publishPages(ctx: PublishContext): Promise<PublishOutcome>
   const octokit = createOctokit(gh)
   let kept = 0
   try {
+    // The site is the default branch's history: a pull request's or a feature branch's report
+    // would replace latest/ and the badge.
+    const elsewhere = await notDefaultBranch(gh, octokit)
+    if (elsewhere) return { id, result: 'skipped', reason: `not published to Pages: ${elsewhere}` }
     const result = await commitFiles(octokit, {
       owner: gh.owner,
       repo: gh.repo,
