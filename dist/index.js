@@ -32548,6 +32548,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Entry of the action bundle (dist/index.js): only runs main.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+// The verdict is decided: a client still retrying in the background (an artifact upload past
+// its deadline, a socket a stuck service holds open) must not keep the step running.
+process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -40314,11 +40317,11 @@ function rateLimitWaitMs(e, now = Date.now()) {
 function createOctokit(gh, opts = {}) {
     const maxWait = opts.maxRetryWaitMs ?? envNumber('PYMAINT_MAX_RETRY_WAIT_MS') ?? 60_000;
     const retries = opts.retries ?? 3;
+    const timeoutMs = opts.timeoutMs ?? envNumber('PYMAINT_REQUEST_TIMEOUT_MS') ?? 30_000;
     const octokit = new Octokit({
         auth: gh.token || undefined,
         baseUrl: gh.apiUrl,
         userAgent: 'pymaint',
-        request: { timeout: opts.timeoutMs ?? envNumber('PYMAINT_REQUEST_TIMEOUT_MS') ?? 30_000 },
         log: {
             debug: () => undefined,
             info: () => undefined,
@@ -40329,16 +40332,22 @@ function createOctokit(gh, opts = {}) {
     let waited = 0;
     octokit.hook.wrap('request', async (request, options) => {
         for (let attempt = 0;; attempt++) {
+            // @octokit/request has no timeout option, only a signal: one deadline per attempt. Set
+            // on `options` itself: the inner hooks were bound to this object, not to what we pass.
+            const deadline = AbortSignal.timeout(timeoutMs);
+            options.request = { ...options.request, signal: deadline };
             try {
                 return await request(options);
             }
             catch (err) {
-                const e = err;
+                const e = (deadline.aborted
+                    ? Object.assign(new Error(`timed out after ${timeoutMs} ms: ${options.method} ${String(options.url)}`), { name: 'TimeoutError' })
+                    : err);
                 const rl = rateLimitWaitMs(e);
                 const transient = rl !== null || (e.status !== undefined && e.status >= 500) || e.status === undefined;
                 const wait = rl ?? Math.min(4000, 500 * 2 ** attempt);
                 if (!transient || attempt >= retries || waited + wait > maxWait)
-                    throw err;
+                    throw e;
                 waited += wait;
                 await sleep(wait);
             }
@@ -40528,8 +40537,10 @@ async function checkoutHead(workspace) {
     const r = await run('git', ['rev-parse', 'HEAD'], { cwd: workspace, timeoutMs: 10_000 });
     return r.exitCode === 0 ? r.stdout.trim() : null;
 }
-/** 403 and 404 on upload mean the feature, permission or repository is not there. */
-const notAvailable = (e) => [403, 404].includes(e.status ?? 0);
+/** 403 and 404 on upload mean the feature, permission or repository is not there (a rate-limit
+ *  403 is a transient failure instead). */
+const notAvailable = (e) => [403, 404].includes(e.status ?? 0) &&
+    rateLimitWaitMs(e) === null;
 async function poll(octokit, owner, repo, uploads) {
     const every = envMs('PYMAINT_SARIF_POLL_MS', 5_000);
     const deadline = Date.now() + envMs('PYMAINT_SARIF_WAIT_MS', 120_000);
@@ -41124,9 +41135,25 @@ ${runs.map(r => row(r, checks)).join('\n')}
 `;
 }
 
+;// CONCATENATED MODULE: ./src/publish/scope.ts
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+/** null when the run is on the default branch; otherwise why the publisher skips. */
+async function notDefaultBranch(gh, octokit) {
+    if (PR_EVENTS.has(gh.eventName))
+        return `a ${gh.eventName} run speaks for the pull request, not the default branch`;
+    const repo = gh.event.repository;
+    let branch = typeof repo?.default_branch === 'string' ? repo.default_branch : null;
+    if (!branch)
+        branch = (await octokit.rest.repos.get({ owner: gh.owner, repo: gh.repo })).data.default_branch;
+    if (gh.ref && gh.ref !== `refs/heads/${branch}`)
+        return `the run is on ${gh.ref}, not the default branch ${branch}`;
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/publish/pages.ts
 // GitHub Pages publisher: one commit per run on the Pages branch with the reports under
 // runs/<date>-<run id>/ and latest/, the badge at the root, history.json and the index page.
+
 
 
 
@@ -41186,6 +41213,11 @@ async function publishPages(ctx) {
     const octokit = createOctokit(gh);
     let kept = 0;
     try {
+        // The site is the default branch's history: a pull request's or a feature branch's report
+        // would replace latest/ and the badge.
+        const elsewhere = await notDefaultBranch(gh, octokit);
+        if (elsewhere)
+            return { id, result: 'skipped', reason: `not published to Pages: ${elsewhere}` };
         const result = await commitFiles(octokit, {
             owner: gh.owner,
             repo: gh.repo,
@@ -41510,21 +41542,6 @@ function fitBody(head, tail, limit = 65_000) {
     if (head.length + tail.length <= limit)
         return head + tail;
     return `${head.slice(0, limit - tail.length - 40)}\n\n… (truncated)\n${tail}`;
-}
-
-;// CONCATENATED MODULE: ./src/publish/scope.ts
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
-/** null when the run is on the default branch; otherwise why the publisher skips. */
-async function notDefaultBranch(gh, octokit) {
-    if (PR_EVENTS.has(gh.eventName))
-        return `a ${gh.eventName} run speaks for the pull request, not the default branch`;
-    const repo = gh.event.repository;
-    let branch = typeof repo?.default_branch === 'string' ? repo.default_branch : null;
-    if (!branch)
-        branch = (await octokit.rest.repos.get({ owner: gh.owner, repo: gh.repo })).data.default_branch;
-    if (gh.ref && gh.ref !== `refs/heads/${branch}`)
-        return `the run is on ${gh.ref}, not the default branch ${branch}`;
-    return null;
 }
 
 ;// CONCATENATED MODULE: ./src/publish/cleanup.ts
