@@ -34621,6 +34621,20 @@ function errorOutcome(tool, reason, command) {
         command
     };
 }
+/** Finds the check's tool; a tool that cannot be had is the check's `error` with the reason. */
+async function locateTool(ctx, spec, informationUri) {
+    const res = await ctx.tools.resolve(spec);
+    if (!res.ok)
+        return {
+            ok: false,
+            outcome: errorOutcome({ name: spec.name, version: null, informationUri }, res.reason)
+        };
+    return {
+        ok: true,
+        t: res.tool,
+        tool: { name: spec.name, version: res.tool.version, informationUri }
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/gates.ts
 /** A "count ≤ max" gate: warning when there are findings but within a non-zero allowance. */
@@ -35099,11 +35113,10 @@ const ruffCheck = {
     title: 'Lint (ruff)',
     weight: 2,
     async run(ctx) {
-        const res = await ctx.tools.resolve(RUFF);
-        if (!res.ok)
-            return errorOutcome({ name: 'ruff', version: null, informationUri: INFO_URI }, res.reason);
-        const t = res.tool;
-        const tool = { name: 'ruff', version: t.version, informationUri: INFO_URI };
+        const found = await locateTool(ctx, RUFF, INFO_URI);
+        if (!found.ok)
+            return found.outcome;
+        const { t, tool } = found;
         const args = [
             ...t.prefix,
             'check',
@@ -35271,11 +35284,10 @@ const ruffFormatCheck = {
     title: 'Formatting (ruff format)',
     weight: 1,
     async run(ctx) {
-        const res = await ctx.tools.resolve(RUFF);
-        if (!res.ok)
-            return errorOutcome({ name: 'ruff', version: null, informationUri: ruff_format_INFO_URI }, res.reason);
-        const t = res.tool;
-        const tool = { name: 'ruff', version: t.version, informationUri: ruff_format_INFO_URI };
+        const found = await locateTool(ctx, RUFF, ruff_format_INFO_URI);
+        if (!found.ok)
+            return found.outcome;
+        const { t, tool } = found;
         const base = [...t.prefix, 'format', '--no-cache', '--force-exclude'];
         const opts = { cwd: ctx.config.root, env: toolEnv(t.env), timeoutMs: ctx.config.timeoutMs };
         let args = [...base, '--check', '--output-format', 'json', ...ctx.config.paths];
@@ -35524,11 +35536,10 @@ const mypyCheck = {
     title: 'Types (mypy)',
     weight: 5,
     async run(ctx) {
-        const res = await ctx.tools.resolve(MYPY);
-        if (!res.ok)
-            return errorOutcome({ name: 'mypy', version: null, informationUri: mypy_INFO_URI }, res.reason);
-        const t = res.tool;
-        const tool = { name: 'mypy', version: t.version, informationUri: mypy_INFO_URI };
+        const found = await locateTool(ctx, MYPY, mypy_INFO_URI);
+        if (!found.ok)
+            return found.outcome;
+        const { t, tool } = found;
         const { config } = ctx;
         const python = await ctx.tools.projectPython();
         const cacheDir = external_node_path_default().join(ctx.cacheDir, cacheKey(config.root, python, config.mypyStrict));
@@ -35841,11 +35852,10 @@ const pytestCheck = {
     title: 'Tests and coverage (pytest)',
     weight: 6,
     async run(ctx) {
-        const res = await ctx.tools.resolve(PYTEST);
-        if (!res.ok)
-            return errorOutcome({ name: 'pytest', version: null, informationUri: pytest_INFO_URI }, res.reason);
-        const t = res.tool;
-        const tool = { name: 'pytest', version: t.version, informationUri: pytest_INFO_URI };
+        const found = await locateTool(ctx, PYTEST, pytest_INFO_URI);
+        if (!found.ok)
+            return found.outcome;
+        const { t, tool } = found;
         const { config } = ctx;
         const junit = external_node_path_default().join(ctx.tmpDir, 'junit.xml');
         const covJson = external_node_path_default().join(ctx.tmpDir, 'coverage.json');
@@ -36322,12 +36332,10 @@ async function runBandit(t, ctx, args, out) {
     }
 }
 async function banditScan(ctx, opts) {
-    const res = await ctx.tools.resolve(BANDIT);
-    const info = { name: 'bandit', version: null, informationUri: bandit_INFO_URI };
-    if (!res.ok)
-        return errorOutcome(info, res.reason);
-    const t = res.tool;
-    const tool = { ...info, version: t.version };
+    const found = await locateTool(ctx, BANDIT, bandit_INFO_URI);
+    if (!found.ok)
+        return found.outcome;
+    const { t, tool } = found;
     const root = ctx.config.root;
     const targets = ctx.config.sourcePaths.filter(p => (0,external_node_fs_.existsSync)(external_node_path_default().join(root, p)));
     if (targets.length === 0)
@@ -37265,12 +37273,10 @@ const pipAuditCheck = {
     title: 'Dependency vulnerabilities (pip-audit)',
     weight: 3,
     async run(ctx) {
-        const info = { name: 'pip-audit', version: null, informationUri: pip_audit_INFO_URI };
-        const res = await ctx.tools.resolve(PIP_AUDIT);
-        if (!res.ok)
-            return errorOutcome(info, res.reason);
-        const t = res.tool;
-        const tool = { ...info, version: t.version };
+        const found = await locateTool(ctx, PIP_AUDIT, pip_audit_INFO_URI);
+        if (!found.ok)
+            return found.outcome;
+        const { t, tool } = found;
         const out = external_node_path_default().join(ctx.tmpDir, 'pip-audit.json');
         const { args: targets, mode } = pipAuditTargets(ctx.config);
         const args = [...t.prefix, '-f', 'json', '-o', out, '--progress-spinner', 'off', ...targets];

@@ -6,8 +6,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { parse as parseToml } from 'smol-toml'
 import type { Check, CheckContext, CheckOutcome } from './check.js'
-import { errorOutcome } from './check.js'
-import type { CheckResult, ToolInfo } from '../findings/model.js'
+import { errorOutcome, locateTool } from './check.js'
+import type { CheckResult } from '../findings/model.js'
 import type { Config } from '../config/types.js'
 import { run, toolEnv } from '../tools/exec.js'
 import { firstLine, type ResolvedTool } from '../tools/resolve.js'
@@ -174,11 +174,9 @@ export async function banditScan(
   ctx: CheckContext,
   opts: BanditScanOptions
 ): Promise<CheckOutcome> {
-  const res = await ctx.tools.resolve(BANDIT)
-  const info: ToolInfo = { name: 'bandit', version: null, informationUri: INFO_URI }
-  if (!res.ok) return errorOutcome(info, res.reason)
-  const t = res.tool
-  const tool = { ...info, version: t.version }
+  const found = await locateTool(ctx, BANDIT, INFO_URI)
+  if (!found.ok) return found.outcome
+  const { t, tool } = found
   const root = ctx.config.root
   const targets = ctx.config.sourcePaths.filter(p => existsSync(path.join(root, p)))
   if (targets.length === 0)

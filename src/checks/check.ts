@@ -9,7 +9,7 @@ import type {
   ToolInfo,
   CheckResult
 } from '../findings/model.js'
-import type { ToolResolver } from '../tools/resolve.js'
+import type { ResolvedTool, ToolResolver, ToolSpec } from '../tools/resolve.js'
 
 export interface CheckContext {
   config: Config
@@ -50,5 +50,27 @@ export function errorOutcome(tool: ToolInfo, reason: string, command?: string[])
     tool,
     findings: [],
     command
+  }
+}
+
+export type Located =
+  { ok: true; t: ResolvedTool; tool: ToolInfo } | { ok: false; outcome: CheckOutcome }
+
+/** Finds the check's tool; a tool that cannot be had is the check's `error` with the reason. */
+export async function locateTool(
+  ctx: CheckContext,
+  spec: ToolSpec,
+  informationUri: string
+): Promise<Located> {
+  const res = await ctx.tools.resolve(spec)
+  if (!res.ok)
+    return {
+      ok: false,
+      outcome: errorOutcome({ name: spec.name, version: null, informationUri }, res.reason)
+    }
+  return {
+    ok: true,
+    t: res.tool,
+    tool: { name: spec.name, version: res.tool.version, informationUri }
   }
 }

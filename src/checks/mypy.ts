@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { Check, CheckOutcome, CheckContext } from './check.js'
-import { errorOutcome } from './check.js'
+import { errorOutcome, locateTool } from './check.js'
 import type { Finding, RuleMeta, CheckResult } from '../findings/model.js'
 import type { Config } from '../config/types.js'
 import { maxGate } from '../gates.js'
@@ -134,11 +134,9 @@ export const mypyCheck: Check = {
   title: 'Types (mypy)',
   weight: 5,
   async run(ctx: CheckContext): Promise<CheckOutcome> {
-    const res = await ctx.tools.resolve(MYPY)
-    if (!res.ok)
-      return errorOutcome({ name: 'mypy', version: null, informationUri: INFO_URI }, res.reason)
-    const t = res.tool
-    const tool = { name: 'mypy', version: t.version, informationUri: INFO_URI }
+    const found = await locateTool(ctx, MYPY, INFO_URI)
+    if (!found.ok) return found.outcome
+    const { t, tool } = found
     const { config } = ctx
     const python = await ctx.tools.projectPython()
     const cacheDir = path.join(ctx.cacheDir, cacheKey(config.root, python, config.mypyStrict))

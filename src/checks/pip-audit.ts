@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Check, CheckContext, CheckOutcome } from './check.js'
-import { errorOutcome } from './check.js'
+import { errorOutcome, locateTool } from './check.js'
 import type { CheckResult } from '../findings/model.js'
 import type { Config } from '../config/types.js'
 import { run, toolEnv } from '../tools/exec.js'
@@ -125,11 +125,9 @@ export const pipAuditCheck: Check = {
   title: 'Dependency vulnerabilities (pip-audit)',
   weight: 3,
   async run(ctx: CheckContext): Promise<CheckOutcome> {
-    const info = { name: 'pip-audit', version: null, informationUri: INFO_URI }
-    const res = await ctx.tools.resolve(PIP_AUDIT)
-    if (!res.ok) return errorOutcome(info, res.reason)
-    const t = res.tool
-    const tool = { ...info, version: t.version }
+    const found = await locateTool(ctx, PIP_AUDIT, INFO_URI)
+    if (!found.ok) return found.outcome
+    const { t, tool } = found
     const out = path.join(ctx.tmpDir, 'pip-audit.json')
     const { args: targets, mode } = pipAuditTargets(ctx.config)
     const args = [...t.prefix, '-f', 'json', '-o', out, '--progress-spinner', 'off', ...targets]

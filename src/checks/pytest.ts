@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { readFile, readdir, rm } from 'node:fs/promises'
 import path from 'node:path'
 import type { Check, CheckOutcome, CheckContext } from './check.js'
-import { errorOutcome } from './check.js'
+import { errorOutcome, locateTool } from './check.js'
 import type { Finding, RuleMeta, CheckResult, GateResult } from '../findings/model.js'
 import type { Config } from '../config/types.js'
 import { minGate } from '../gates.js'
@@ -144,11 +144,9 @@ export const pytestCheck: Check = {
   title: 'Tests and coverage (pytest)',
   weight: 6,
   async run(ctx: CheckContext): Promise<CheckOutcome> {
-    const res = await ctx.tools.resolve(PYTEST)
-    if (!res.ok)
-      return errorOutcome({ name: 'pytest', version: null, informationUri: INFO_URI }, res.reason)
-    const t = res.tool
-    const tool = { name: 'pytest', version: t.version, informationUri: INFO_URI }
+    const found = await locateTool(ctx, PYTEST, INFO_URI)
+    if (!found.ok) return found.outcome
+    const { t, tool } = found
     const { config } = ctx
     const junit = path.join(ctx.tmpDir, 'junit.xml')
     const covJson = path.join(ctx.tmpDir, 'coverage.json')

@@ -2,7 +2,7 @@
 // changed position; a file that does not parse is its own finding and does not stop the others.
 import path from 'node:path'
 import type { Check, CheckOutcome, CheckContext } from './check.js'
-import { errorOutcome } from './check.js'
+import { errorOutcome, locateTool } from './check.js'
 import type { Finding, RuleMeta, CheckResult } from '../findings/model.js'
 import type { Config } from '../config/types.js'
 import { maxGate } from '../gates.js'
@@ -156,11 +156,9 @@ export const ruffFormatCheck: Check = {
   title: 'Formatting (ruff format)',
   weight: 1,
   async run(ctx: CheckContext): Promise<CheckOutcome> {
-    const res = await ctx.tools.resolve(RUFF)
-    if (!res.ok)
-      return errorOutcome({ name: 'ruff', version: null, informationUri: INFO_URI }, res.reason)
-    const t = res.tool
-    const tool = { name: 'ruff', version: t.version, informationUri: INFO_URI }
+    const found = await locateTool(ctx, RUFF, INFO_URI)
+    if (!found.ok) return found.outcome
+    const { t, tool } = found
     const base = [...t.prefix, 'format', '--no-cache', '--force-exclude']
     const opts = { cwd: ctx.config.root, env: toolEnv(t.env), timeoutMs: ctx.config.timeoutMs }
     let args = [...base, '--check', '--output-format', 'json', ...ctx.config.paths]

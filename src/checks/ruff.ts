@@ -1,7 +1,7 @@
 // ruff check: lint violations from `--output-format json` (syntax errors included, as
 // `invalid-syntax`). No cache and no fixes, whatever the project's config says.
 import type { Check, CheckOutcome, CheckContext } from './check.js'
-import { errorOutcome } from './check.js'
+import { errorOutcome, locateTool } from './check.js'
 import type { Finding, RuleMeta, CheckResult } from '../findings/model.js'
 import type { Config } from '../config/types.js'
 import { maxGate } from '../gates.js'
@@ -103,11 +103,9 @@ export const ruffCheck: Check = {
   title: 'Lint (ruff)',
   weight: 2,
   async run(ctx: CheckContext): Promise<CheckOutcome> {
-    const res = await ctx.tools.resolve(RUFF)
-    if (!res.ok)
-      return errorOutcome({ name: 'ruff', version: null, informationUri: INFO_URI }, res.reason)
-    const t = res.tool
-    const tool = { name: 'ruff', version: t.version, informationUri: INFO_URI }
+    const found = await locateTool(ctx, RUFF, INFO_URI)
+    if (!found.ok) return found.outcome
+    const { t, tool } = found
     const args = [
       ...t.prefix,
       'check',
