@@ -32,6 +32,20 @@ const runOpts = (extra: Record<string, string> = {}): RunOptions => ({
   env
 })
 
+/** A fresh emulator with one commit on main, closed whatever the test does. */
+async function withHarness(fn: (h: Harness) => Promise<void>): Promise<void> {
+  const h = await startHarness({
+    owner: 'octo-org',
+    repo: 'sample',
+    files: { 'README.md': '# s\n' }
+  })
+  try {
+    await fn(h)
+  } finally {
+    await h.close()
+  }
+}
+
 const runFolders = (tree: Record<string, string>): string[] =>
   [
     ...new Set(
@@ -199,12 +213,7 @@ describe('pages-history 2 and the html_url GitHub reports', () => {
 
 describe('concurrent updates of the Pages branch', () => {
   it('retries from the new head when the ref update is refused as not a fast forward', async () => {
-    const h = await startHarness({
-      owner: 'octo-org',
-      repo: 'sample',
-      files: { 'README.md': '# s\n' }
-    })
-    try {
+    await withHarness(async h => {
       await h.run(runOpts({ checks: 'ruff' }))
       const f = h.github.fault({
         method: 'PATCH',
@@ -223,18 +232,11 @@ describe('concurrent updates of the Pages branch', () => {
           .requests({ method: 'PATCH', route: '/repos/{owner}/{repo}/git/refs/{ref}' })
           .map(r => r.status)
       ).toEqual([422, 200])
-    } finally {
-      await h.close()
-    }
+    })
   }, 300_000)
 
   it('loses no run when two jobs publish at the same time', async () => {
-    const h = await startHarness({
-      owner: 'octo-org',
-      repo: 'sample',
-      files: { 'README.md': '# s\n' }
-    })
-    try {
+    await withHarness(async h => {
       await h.run(runOpts({ checks: 'ruff' }))
       const pair = await Promise.all([
         h.run(runOpts({ checks: 'ruff' })),
@@ -247,20 +249,13 @@ describe('concurrent updates of the Pages branch', () => {
       expect(history.runs.map(r => r.runId)).toEqual(expect.arrayContaining(pair.map(r => r.runId)))
       expect(runFolders(tree)).toHaveLength(3)
       expect(h.github.invalidRequests()).toEqual([])
-    } finally {
-      await h.close()
-    }
+    })
   }, 300_000)
 })
 
 describe('runs off the default branch', () => {
   it('a pull request run does not publish to Pages and says why', async () => {
-    const h = await startHarness({
-      owner: 'octo-org',
-      repo: 'sample',
-      files: { 'README.md': '# s\n' }
-    })
-    try {
+    await withHarness(async h => {
       const r = await h.run({
         ...runOpts({ checks: 'ruff', 'fail-on': 'never' }),
         ref: 'refs/pull/3/merge',
@@ -272,18 +267,11 @@ describe('runs off the default branch', () => {
       expect(h.github.branches()).not.toContain('gh-pages')
       expect(r.outputs['pages-url']).toBeUndefined()
       expect(r.exitCode).toBe(0)
-    } finally {
-      await h.close()
-    }
+    })
   }, 300_000)
 
   it('a push to a feature branch is not published either', async () => {
-    const h = await startHarness({
-      owner: 'octo-org',
-      repo: 'sample',
-      files: { 'README.md': '# s\n' }
-    })
-    try {
+    await withHarness(async h => {
       const r = await h.run({
         ...runOpts({ checks: 'ruff', 'fail-on': 'never' }),
         ref: 'refs/heads/feature',
@@ -293,8 +281,6 @@ describe('runs off the default branch', () => {
         /\| pages \| skipped \| not published to Pages: the run is on refs\/heads\/feature/
       )
       expect(h.github.branches()).not.toContain('gh-pages')
-    } finally {
-      await h.close()
-    }
+    })
   }, 300_000)
 })
